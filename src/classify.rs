@@ -1,0 +1,62 @@
+//! The classification view: every clause of a document, flattened, with its
+//! function, role, enclosing point and addressees.
+
+use crate::ast::{Kind, Node};
+use crate::lexicon::{Function, Role};
+use crate::parse::Document;
+use serde::Serialize;
+
+/// One classified clause.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseRow {
+    pub line: usize,
+    pub column: usize,
+    pub role: Role,
+    pub verb: String,
+    pub function: Function,
+    /// Number of the enclosing numbered point, if any.
+    pub point: Option<u32>,
+    pub in_list_item: bool,
+    pub addressees: Vec<String>,
+    /// The unit the clause stands in (`recital`, `paragraph`, `point`…).
+    pub unit: Kind,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub misspelt: bool,
+}
+
+/// The output of `conclint classify`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Classification {
+    pub language: String,
+    pub kind: crate::ast::DocKind,
+    pub clauses: Vec<ClauseRow>,
+}
+
+/// Flattens the clauses of `doc`, in document order.
+pub fn classify(doc: &Document) -> Classification {
+    let mut clauses = Vec::new();
+    doc.root.walk(&mut |n: &Node, path: &[&Node]| {
+        if n.kind != Kind::Clause {
+            return;
+        }
+        let point = path.iter().rev().find(|p| p.kind == Kind::Point).and_then(|p| p.attrs.number);
+        let unit = path.iter().rev().find(|p| p.kind.is_unit()).map_or(Kind::Paragraph, |p| p.kind);
+        clauses.push(ClauseRow {
+            line: n.line,
+            column: doc.column_of(n.span.start),
+            role: n.attrs.role.unwrap_or(Role::Operative),
+            verb: n.attrs.verb.clone().unwrap_or_default(),
+            function: n.attrs.function.unwrap_or(Function::Other),
+            point,
+            in_list_item: path.iter().any(|p| p.kind == Kind::ListItem),
+            addressees: n.attrs.addressees.clone().unwrap_or_default(),
+            unit,
+            misspelt: n.attrs.misspelt.unwrap_or(false),
+        });
+    });
+    Classification {
+        language: doc.language.code.clone(),
+        kind: doc.kind,
+        clauses,
+    }
+}

@@ -1,0 +1,62 @@
+//! Near misses of lexicon verbs: a lost or wrong diacritic, a dropped, doubled
+//! or swapped letter (`UZSVĒR` for `UZSVER`). Used to keep a misspelt verb in
+//! the structure (it still heads its paragraph) and to suggest the fix.
+
+use crate::lexicon::{Language, Part, VerbForm};
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds diacritics away (`Ē` → `E`).
+pub fn fold(s: &str) -> String {
+    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+}
+
+/// The lexicon form whose first word is closest to `word_upper`, when close
+/// enough to be a misspelling rather than another word or an acronym.
+pub fn near_miss<'l>(lang: &'l Language, word_upper: &str) -> Option<&'l VerbForm> {
+    let len = word_upper.chars().count();
+    if len < 4 || lang.is_verb_start(word_upper) {
+        return None;
+    }
+    let folded = fold(word_upper);
+    let mut best: Option<(usize, &VerbForm)> = None;
+    for form in &lang.verbs {
+        let Some(Part::Word(first)) = form.parts.first() else { continue };
+        let d = if fold(first) == folded {
+            // Same letters, other diacritics: the commonest defect.
+            0
+        } else {
+            let d = strsim::damerau_levenshtein(first, word_upper);
+            let allowed = if len >= 9 { 2 } else if len >= 5 { 1 } else { 0 };
+            // The first letter is almost never the one mistyped, and checking it
+            // keeps acronyms (`EDSO`, `NATO`) away from verbs.
+            if d > allowed || first.chars().next() != word_upper.chars().next() {
+                continue;
+            }
+            d
+        };
+        // Prefer the closest, then the shortest form (the bare verb).
+        let better = match best {
+            None => true,
+            Some((bd, bf)) => d < bd || (d == bd && form.parts.len() < bf.parts.len()),
+        };
+        if better {
+            best = Some((d, form));
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_and_acronyms() {
+        let lv = Language::get("lv").unwrap();
+        assert_eq!(near_miss(lv, "UZSVĒR").map(|f| f.form.as_str()), Some("UZSVER"));
+        assert!(near_miss(lv, "EDSO").is_none());
+        assert!(near_miss(lv, "NATO").is_none());
+        assert!(near_miss(lv, "ASEAN").is_none());
+        assert!(near_miss(lv, "UZSVER").is_none());
+    }
+}

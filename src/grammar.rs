@@ -1,0 +1,164 @@
+//! The pest line grammar (`grammar/line.pest`) and typed wrappers around it.
+//!
+//! Each function answers one question about the start (or the whole) of a
+//! line, so callers never handle pest pairs.
+
+use pest::Parser;
+use pest_derive::Parser;
+
+#[derive(Parser)]
+#[grammar = "../grammar/line.pest"]
+struct LineGrammar;
+
+/// Byte length of the text matched by `rule` at the start of `s`, if any.
+fn match_len(rule: Rule, s: &str) -> Option<usize> {
+    LineGrammar::parse(rule, s)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .map(|p| p.as_str().len())
+}
+
+fn matches_whole(rule: Rule, s: &str) -> bool {
+    LineGrammar::parse(rule, s).is_ok()
+}
+
+/// A numbered point label (`12. `): (number, label length).
+pub fn point_label(s: &str) -> Option<(u32, usize)> {
+    let len = match_len(Rule::point_label, s)?;
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    Some((s[..digits].parse().ok()?, len))
+}
+
+/// A Roman section label (`IV. `): (value, label length).
+pub fn roman_label(s: &str) -> Option<(u32, usize)> {
+    let len = match_len(Rule::roman_label, s)?;
+    let numeral = s[..len].trim_end().trim_end_matches('.');
+    Some((roman_value(numeral)?, len))
+}
+
+/// A sub-point label (`a) `, `(ii) `, `b. `): (label without punctuation, label length).
+pub fn subpoint_label(s: &str) -> Option<(&str, usize)> {
+    let len = match_len(Rule::subpoint_label, s)?;
+    let inner = s[..len].trim().trim_matches(|c| c == '(' || c == ')' || c == '.');
+    Some((inner, len))
+}
+
+/// A capital letter label (`A. `): (letter, label length).
+pub fn letter_label(s: &str) -> Option<(char, usize)> {
+    let len = match_len(Rule::letter_label, s)?;
+    Some((s.chars().next()?, len))
+}
+
+/// A bullet (`- `, `– `, `• `…): (bullet character, label length).
+pub fn bullet(s: &str) -> Option<(char, usize)> {
+    let len = match_len(Rule::bullet, s)?;
+    Some((s.chars().next()?, len))
+}
+
+/// A footnote definition label (`¹ `, `12 `): (number, is superscript, label length).
+pub fn footnote_label(s: &str) -> Option<(u32, bool, usize)> {
+    let len = match_len(Rule::footnote_label, s)?;
+    if let Some((v, _)) = crate::text::leading_superscript(s) {
+        return Some((v, true, len));
+    }
+    let (v, _) = crate::text::leading_number(s)?;
+    Some((v, false, len))
+}
+
+pub fn is_or_line(s: &str) -> bool {
+    matches_whole(Rule::or_line, s)
+}
+
+pub fn is_doc_number_line(s: &str) -> bool {
+    matches_whole(Rule::doc_number_line, s)
+}
+
+pub fn is_interinstitutional_line(s: &str) -> bool {
+    matches_whole(Rule::interinstitutional_line, s)
+}
+
+pub fn is_subject_code_line(s: &str) -> bool {
+    matches_whole(Rule::subject_code_line, s)
+}
+
+/// A running footer with document number, typist code and page number.
+pub fn is_footer_line(s: &str) -> bool {
+    matches_whole(Rule::footer_line, s)
+}
+
+/// A running footer naming the directorate (`ANNEX RELEX.2.B LIMITE EN`).
+pub fn is_dg_line(s: &str) -> bool {
+    if !matches_whole(Rule::dg_line, s) {
+        return false;
+    }
+    let tokens: Vec<&str> = s.split([' ', '\t', '.']).filter(|t| !t.is_empty()).collect();
+    let last = tokens.last().copied().unwrap_or("");
+    tokens.len() >= 2
+        && tokens.len() <= 8
+        && last.len() == 2
+        && last.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub fn is_page_number_line(s: &str) -> bool {
+    matches_whole(Rule::page_number_line, s)
+}
+
+/// Value of an upper- or lower-case Roman numeral up to 39.
+pub fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c.to_ascii_uppercase() {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (total > 0).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(point_label("12. UZSVER"), Some((12, 4)));
+        assert_eq!(point_label("2016.gada"), None);
+        assert_eq!(roman_label("IV. UZLABOT"), Some((4, 4)));
+        assert_eq!(subpoint_label("(ii) text"), Some(("ii", 5)));
+        assert_eq!(subpoint_label("a) text"), Some(("a", 3)));
+        assert_eq!(bullet("– par"), Some(('–', 4)));
+        assert_eq!(bullet("-par"), None);
+        assert_eq!(footnote_label("¹ Dok."), Some((1, true, 3)));
+        assert_eq!(footnote_label("12 15585/14."), Some((12, false, 3)));
+    }
+
+    #[test]
+    fn header_lines() {
+        assert!(is_or_line("(OR. en)"));
+        assert!(is_doc_number_line("15315/1/25 REV 1"));
+        assert!(is_doc_number_line("6122/15"));
+        assert!(!is_doc_number_line("6122/15 text"));
+        assert!(is_subject_code_line("CYBER 5"));
+        assert!(is_subject_code_line("PE-CONS 12"));
+        assert!(!is_subject_code_line("CYBER"));
+    }
+
+    #[test]
+    fn footers() {
+        assert!(is_footer_line("6122/15 ard/AR/ps 3"));
+        assert!(is_footer_line("15315/1/25 REV 1 JJ/ab 2"));
+        assert!(is_dg_line("ANNEX RELEX.2.B LIMITE EN"));
+        assert!(is_dg_line("DG C 1 LV"));
+        assert!(!is_dg_line("UN"));
+        assert!(!is_dg_line("AR ŠO"));
+    }
+}

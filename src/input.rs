@@ -1,0 +1,116 @@
+//! Stage 1: reading. Bytes in, UTF-8 text out, or an error that names the
+//! file and the position (exit code 2 in the CLI). Never panics.
+
+use miette::Diagnostic;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why a file cannot be read as a document.
+#[derive(Debug, Error, Diagnostic)]
+pub enum InputError {
+    #[error("{path}: cannot read: {source}")]
+    #[diagnostic(code(conclint::io))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty")]
+    #[diagnostic(code(conclint::empty), help("conclint reads the text of a Council document; this file has none"))]
+    Empty { path: PathBuf },
+    #[error("{path}: not valid UTF-8 at byte {offset}")]
+    #[diagnostic(
+        code(conclint::encoding),
+        help("save the text as UTF-8 (for example `iconv -f WINDOWS-1257 -t UTF-8`)")
+    )]
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: looks like a binary file (NUL byte at byte {offset})")]
+    #[diagnostic(code(conclint::binary), help("conclint reads plain text extracted from PDF or Word"))]
+    Binary { path: PathBuf, offset: usize },
+}
+
+/// Decodes bytes read from `path` into text.
+///
+/// UTF-8 (with or without BOM) is read as is; UTF-16 with a BOM is decoded.
+/// Spans then refer to the decoded UTF-8 text.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    let path_buf = || path.to_path_buf();
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(InputError::Empty { path: path_buf() });
+    }
+    if let Some(text) = decode_utf16(&bytes) {
+        return text.ok_or_else(|| InputError::InvalidUtf8 {
+            path: path_buf(),
+            offset: 0,
+        });
+    }
+    if let Some(offset) = memchr_nul(&bytes) {
+        return Err(InputError::Binary {
+            path: path_buf(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        path: path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// `Some(Some(text))` for valid UTF-16 with a BOM, `Some(None)` for invalid.
+fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
+    let le = bytes.starts_with(&[0xFF, 0xFE]);
+    let be = bytes.starts_with(&[0xFE, 0xFF]);
+    if !le && !be {
+        return None;
+    }
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Some(None);
+    }
+    let units = body.chunks_exact(2).map(|c| {
+        if le {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    Some(char::decode_utf16(units).collect::<Result<String, _>>().ok())
+}
+
+/// Reads and decodes a file.
+pub fn read_file(path: &Path) -> Result<String, InputError> {
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    decode(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_position() {
+        let p = Path::new("x.txt");
+        assert!(matches!(decode(p, vec![]), Err(InputError::Empty { .. })));
+        assert!(matches!(decode(p, b"ab\0c".to_vec()), Err(InputError::Binary { offset: 2, .. })));
+        match decode(p, b"abc\xffdef".to_vec()) {
+            Err(InputError::InvalidUtf8 { offset, .. }) => assert_eq!(offset, 3),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "AICINA".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(Path::new("x"), bytes).unwrap(), "AICINA");
+    }
+}

@@ -1,0 +1,370 @@
+//! Per-language data from `rules/lang/*.toml`, embedded at build time, and the
+//! matchers built from it (verb forms, addressees, structural words).
+//!
+//! Nothing language-specific lives in Rust code: a new language is a new TOML
+//! file added to [`LANGUAGE_FILES`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+/// The embedded rule files, one per language.
+const LANGUAGE_FILES: &[(&str, &str)] = &[
+    ("lv", include_str!("../rules/lang/lv.toml")),
+    ("nl", include_str!("../rules/lang/nl.toml")),
+    ("en", include_str!("../rules/lang/en.toml")),
+    ("fr", include_str!("../rules/lang/fr.toml")),
+    ("de", include_str!("../rules/lang/de.toml")),
+];
+
+/// What a clause does, independent of language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Function {
+    Recall,
+    Basis,
+    Stress,
+    Welcome,
+    Recognise,
+    Note,
+    Reaffirm,
+    Affirm,
+    Consider,
+    Call,
+    Encourage,
+    Recommend,
+    Support,
+    Commit,
+    Expect,
+    Concern,
+    Decide,
+    Other,
+}
+
+impl Function {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Function::Recall => "recall",
+            Function::Basis => "basis",
+            Function::Stress => "stress",
+            Function::Welcome => "welcome",
+            Function::Recognise => "recognise",
+            Function::Note => "note",
+            Function::Reaffirm => "reaffirm",
+            Function::Affirm => "affirm",
+            Function::Consider => "consider",
+            Function::Call => "call",
+            Function::Encourage => "encourage",
+            Function::Recommend => "recommend",
+            Function::Support => "support",
+            Function::Commit => "commit",
+            Function::Expect => "expect",
+            Function::Concern => "concern",
+            Function::Decide => "decide",
+            Function::Other => "other",
+        }
+    }
+
+    /// Functions whose clauses name addressees.
+    pub fn takes_addressees(self) -> bool {
+        matches!(
+            self,
+            Function::Call | Function::Encourage | Function::Recommend
+        )
+    }
+}
+
+/// Where a verb form belongs: the preamble (participles) or the operative part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Preamble,
+    Operative,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Preamble => "preamble",
+            Role::Operative => "operative",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    code: String,
+    name: String,
+    structure: Structure,
+    conventions: Conventions,
+    preamble: BTreeMap<Function, Vec<String>>,
+    operative: BTreeMap<Function, Vec<String>>,
+    #[serde(default)]
+    ambiguous: BTreeMap<String, Vec<Function>>,
+    addressees: RawAddressees,
+}
+
+/// Structural words and phrases of a language.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Structure {
+    pub formula: Vec<String>,
+    pub transitions: Vec<String>,
+    pub annex_markers: Vec<String>,
+    pub document_types: Vec<String>,
+    pub header_fields: Vec<String>,
+    pub subject_fields: Vec<String>,
+    pub draft_markers: Vec<String>,
+    pub adopted_phrases: Vec<String>,
+    pub conclusions_words: Vec<String>,
+    pub number_followers: Vec<String>,
+    pub abbreviations: Vec<String>,
+}
+
+/// Punctuation conventions of a language.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conventions {
+    pub recital_terminator: String,
+    pub paragraph_terminator: String,
+    pub final_terminator: String,
+    pub list_item_terminator: String,
+    pub list_last_item_terminator: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawAddressees {
+    connectors: Vec<String>,
+    skip: Vec<String>,
+    #[serde(flatten)]
+    ids: BTreeMap<String, Vec<String>>,
+}
+
+/// One element of a verb form: a word, or a gap that other words may fill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// A word, stored in upper case.
+    Word(String),
+    /// `…`: any words of the clause until the following particle.
+    Gap,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone)]
+pub struct VerbForm {
+    /// As written in the rules file (`ROEPT … ERTOE OP`).
+    pub form: String,
+    pub parts: Vec<Part>,
+    pub function: Function,
+    pub role: Role,
+    /// Other functions this form may stand for (for cross-language comparison).
+    pub also: Vec<Function>,
+}
+
+impl VerbForm {
+    /// Number of words (gaps excluded); longer matches win.
+    pub fn word_count(&self) -> usize {
+        self.parts
+            .iter()
+            .filter(|p| matches!(p, Part::Word(_)))
+            .count()
+    }
+}
+
+/// An addressee phrase, as upper-cased words, with its canonical id.
+#[derive(Debug, Clone)]
+pub struct AddresseePhrase {
+    pub words: Vec<String>,
+    /// Acronyms (`ES`, `EU`) match only in capitals: `es` is a Latvian pronoun.
+    pub case_sensitive: bool,
+    pub id: String,
+}
+
+/// A language's data with its matchers built.
+#[derive(Debug)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    pub structure: Structure,
+    pub conventions: Conventions,
+    pub verbs: Vec<VerbForm>,
+    /// Upper-cased first word → indices into `verbs`, longest forms first.
+    by_first_word: HashMap<String, Vec<usize>>,
+    pub addressees: Vec<AddresseePhrase>,
+    pub addressee_connectors: Vec<String>,
+    pub addressee_skip: Vec<String>,
+}
+
+impl Language {
+    /// Verb forms whose first word is `word_upper`, longest first.
+    pub fn forms_starting_with(&self, word_upper: &str) -> impl Iterator<Item = &VerbForm> {
+        self.by_first_word
+            .get(word_upper)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &self.verbs[i])
+    }
+
+    /// True when `word_upper` starts any verb form.
+    pub fn is_verb_start(&self, word_upper: &str) -> bool {
+        self.by_first_word.contains_key(word_upper)
+    }
+
+    /// Every distinct upper-cased word used in a verb form (for spelling suggestions).
+    pub fn verb_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first_word.keys().map(|s| s.as_str())
+    }
+
+    /// All languages, loaded once.
+    pub fn all() -> &'static [Language] {
+        static ALL: OnceLock<Vec<Language>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            LANGUAGE_FILES
+                .iter()
+                .map(|(code, text)| {
+                    Language::from_toml(text)
+                        .unwrap_or_else(|e| panic!("rules/lang/{code}.toml is invalid: {e}"))
+                })
+                .collect()
+        })
+    }
+
+    /// The language with this ISO code, if supported.
+    pub fn get(code: &str) -> Option<&'static Language> {
+        Language::all().iter().find(|l| l.code == code)
+    }
+
+    /// Codes of the supported languages.
+    pub fn codes() -> Vec<&'static str> {
+        Language::all().iter().map(|l| l.code.as_str()).collect()
+    }
+
+    /// Parses and checks one rules file.
+    pub fn from_toml(text: &str) -> Result<Language, String> {
+        let raw: RawLanguage = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut verbs = Vec::new();
+        let mut seen: HashMap<String, Role> = HashMap::new();
+        for (role, table) in [(Role::Preamble, &raw.preamble), (Role::Operative, &raw.operative)] {
+            for (&function, forms) in table {
+                for form in forms {
+                    let key = upper(form);
+                    if let Some(prev) = seen.insert(key.clone(), role) {
+                        if prev == role {
+                            return Err(format!("verb form `{form}` is listed twice"));
+                        }
+                    }
+                    let parts = parse_form(form)?;
+                    let also = raw.ambiguous.get(form).cloned().unwrap_or_default();
+                    verbs.push(VerbForm {
+                        form: form.clone(),
+                        parts,
+                        function,
+                        role,
+                        also,
+                    });
+                }
+            }
+        }
+        for form in raw.ambiguous.keys() {
+            if !verbs.iter().any(|v| &v.form == form) {
+                return Err(format!("[ambiguous] names `{form}`, which is not a verb form"));
+            }
+        }
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, v) in verbs.iter().enumerate() {
+            if let Some(Part::Word(w)) = v.parts.first() {
+                by_first_word.entry(w.clone()).or_default().push(i);
+            }
+        }
+        for list in by_first_word.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse((verbs[i].word_count(), verbs[i].parts.len())));
+        }
+        let mut addressees = Vec::new();
+        for (id, phrases) in &raw.addressees.ids {
+            for p in phrases {
+                let words: Vec<String> = crate::text::words(p).map(|w| upper(w.text)).collect();
+                let case_sensitive = p.chars().all(|c| !c.is_lowercase());
+                addressees.push(AddresseePhrase {
+                    words,
+                    case_sensitive,
+                    id: id.clone(),
+                });
+            }
+        }
+        addressees.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
+        Ok(Language {
+            code: raw.code,
+            name: raw.name,
+            structure: raw.structure,
+            conventions: raw.conventions,
+            verbs,
+            by_first_word,
+            addressees,
+            addressee_connectors: raw.addressees.connectors.iter().map(|s| upper(s)).collect(),
+            addressee_skip: raw.addressees.skip.iter().map(|s| upper(s)).collect(),
+        })
+    }
+
+    /// True when `line` (trimmed, trailing punctuation ignored) is one of `phrases`.
+    pub fn line_is_one_of(line: &str, phrases: &[String]) -> bool {
+        let t = line
+            .trim()
+            .trim_end_matches([',', ':', ';', '.'])
+            .trim_end();
+        let t = upper(t);
+        phrases.iter().any(|p| upper(p) == t)
+    }
+}
+
+fn parse_form(form: &str) -> Result<Vec<Part>, String> {
+    let mut parts = Vec::new();
+    for tok in form.split_whitespace() {
+        if tok == "…" || tok == "..." {
+            if parts.is_empty() || matches!(parts.last(), Some(Part::Gap)) {
+                return Err(format!("misplaced gap in `{form}`"));
+            }
+            parts.push(Part::Gap);
+        } else {
+            parts.push(Part::Word(upper(tok)));
+        }
+    }
+    if matches!(parts.last(), Some(Part::Gap) | None) {
+        return Err(format!("verb form `{form}` is empty or ends with a gap"));
+    }
+    Ok(parts)
+}
+
+/// Upper case as used for all lexicon comparisons (`ß` → `SS`, `’` → `'`).
+pub fn upper(s: &str) -> String {
+    s.replace('’', "'").to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_file_loads() {
+        assert!(Language::all().len() >= 5);
+        for l in Language::all() {
+            assert!(!l.verbs.is_empty(), "{} has no verbs", l.code);
+        }
+    }
+
+    #[test]
+    fn longest_form_is_tried_first() {
+        let nl = Language::get("nl").unwrap();
+        let first = nl.forms_starting_with("MOEDIGT").next().unwrap();
+        assert_eq!(first.form, "MOEDIGT … STERK AAN");
+    }
+
+    #[test]
+    fn duplicate_forms_are_rejected() {
+        let bad = include_str!("../rules/lang/lv.toml").replace(
+            "recall = [\"ATGĀDINA\",",
+            "recall = [\"ATGĀDINA\", \"ATGĀDINA\",",
+        );
+        assert!(Language::from_toml(&bad).is_err());
+    }
+}

@@ -1,0 +1,15 @@
+pub mod grammar;
+pub mod lexicon;
+pub mod normalize;
+pub mod text;
+pub mod refs;
+pub mod verbs;
+pub mod language;
+pub mod fuzzy;
+pub mod shape;
+pub mod ast;
+pub mod parse;
+pub mod classify;
+pub mod input;
+pub mod render;
+pub mod cli;

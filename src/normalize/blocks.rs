@@ -1,0 +1,449 @@
+//! Rebuilding logical blocks (paragraphs, points, items, footnotes, header
+//! lines) from hard-wrapped text.
+//!
+//! PDF extraction wraps lines, separates them with blank lines, breaks words
+//! with hyphens and drops footnote blocks in the middle of paragraphs and
+//! lists. This stage decides, line by line, whether a line starts a new block
+//! or continues the open one, joins continued lines (removing line-break
+//! hyphens), and emits one block per output line. A paragraph interrupted by a
+//! footnote block is emitted whole, followed by its footnotes.
+
+use super::lines::{self, Line};
+use super::source_map::MappedBuilder;
+use crate::grammar;
+use crate::lexicon::Language;
+use crate::refs;
+use crate::shape::{self, PointCounter, Shape};
+use crate::text::{last_char, starts_lower, starts_upper};
+use std::collections::HashSet;
+
+/// A block of the normalised text: one logical unit on one output line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub shape: Shape,
+}
+
+/// A block being assembled: the indices of its lines.
+#[derive(Debug)]
+struct Open {
+    lines: Vec<usize>,
+    shape: Shape,
+}
+
+/// Words after which a line-final hyphen is a suspended hyphen
+/// (`netwerk- en informatiebeveiliging`), not a word break.
+const CONJUNCTIONS: &[&str] = &[
+    "en", "of", "un", "vai", "and", "or", "und", "oder", "et", "ou", "bzw", "i", "e", "y", "o", "ir", "ja",
+];
+
+/// Rebuilds blocks from cleaned text. Returns the normalised text (one block
+/// per line), its map back to `text`, and the blocks.
+pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::SourceMap, Vec<Block>) {
+    let mut lines = lines::split(text);
+    lines::mark_footers(text, &mut lines, lang);
+    let header = lines::header_zone(text, &lines, lang);
+    let mut asm = Assembler {
+        text,
+        lang,
+        lines: &lines,
+        b: MappedBuilder::with_capacity(text.len()),
+        blocks: Vec::new(),
+        points: PointCounter::default(),
+    };
+    let body_from = header.last().and_then(|g| g.last()).map_or(0, |&i| i + 1);
+    for group in header {
+        asm.emit(Open {
+            lines: group,
+            shape: Shape::Header,
+        });
+    }
+    asm.body(body_from);
+    let (out, map) = asm.b.finish();
+    (out, map, asm.blocks)
+}
+
+struct Assembler<'a> {
+    text: &'a str,
+    lang: &'a Language,
+    lines: &'a [Line],
+    b: MappedBuilder,
+    blocks: Vec<Block>,
+    points: PointCounter,
+}
+
+impl<'a> Assembler<'a> {
+    fn content(&self, i: usize) -> &'a str {
+        let l = self.lines[i];
+        &self.text[l.start..l.end]
+    }
+
+    fn shape_of(&self, i: usize) -> Shape {
+        shape::classify(self.lang, self.content(i), &self.points)
+    }
+
+    fn body(&mut self, from: usize) {
+        let mut cur: Option<Open> = None;
+        let mut held: Option<Open> = None;
+        let mut foot: Option<Open> = None;
+        let mut pending: Vec<Open> = Vec::new();
+        let mut blank_before = false;
+        let mut expected_def = 1u32;
+        let mut ref_values: HashSet<u32> = HashSet::new();
+        let mut prev_line: Option<usize> = None;
+
+        for i in from..self.lines.len() {
+            let line = self.lines[i];
+            if line.dropped {
+                continue;
+            }
+            if line.blank {
+                blank_before = true;
+                continue;
+            }
+            let t = self.content(i);
+
+            // A footnote definition?
+            if let Some(number) = self.footnote_start(i, blank_before, foot.is_some(), prev_line, expected_def, &ref_values) {
+                if let Some(f) = foot.take() {
+                    pending.push(f);
+                }
+                if cur.is_some() {
+                    held = cur.take();
+                }
+                foot = Some(Open {
+                    lines: vec![i],
+                    shape: Shape::Footnote { number },
+                });
+                expected_def = number + 1;
+                blank_before = false;
+                prev_line = Some(i);
+                continue;
+            }
+            if let Some(f) = foot.as_mut() {
+                if self.continues_footnote(f, i, blank_before) {
+                    f.lines.push(i);
+                    blank_before = false;
+                    prev_line = Some(i);
+                    continue;
+                }
+                pending.push(foot.take().expect("checked above"));
+            }
+
+            for c in refs::candidates(t) {
+                ref_values.insert(c.number);
+            }
+
+            if cur.is_none() {
+                if let Some(h) = held.take() {
+                    if self.starts_block(&h, i, false) {
+                        self.emit(h);
+                        self.flush(&mut pending);
+                    } else {
+                        cur = Some(h);
+                    }
+                }
+            }
+            match cur.as_mut() {
+                Some(open) if !self.starts_block(open, i, blank_before) => open.lines.push(i),
+                _ => {
+                    if let Some(open) = cur.take() {
+                        self.emit(open);
+                        self.flush(&mut pending);
+                    }
+                    let shape = self.start_shape(i, blank_before);
+                    cur = Some(Open { lines: vec![i], shape });
+                }
+            }
+            blank_before = false;
+            prev_line = Some(i);
+        }
+        if let Some(open) = cur.or(held) {
+            self.emit(open);
+        }
+        self.flush(&mut pending);
+        if let Some(f) = foot {
+            self.emit(f);
+        }
+    }
+
+    /// The shape a new block takes, updating the point counter.
+    fn start_shape(&mut self, i: usize, _blank_before: bool) -> Shape {
+        let shape = self.shape_of(i);
+        match shape {
+            Shape::Point { number } => self.points.last = number,
+            // Numbering restarts in the annex (a cover note may have its own).
+            Shape::Annex | Shape::Formula => self.points.last = 0,
+            Shape::Text if self.is_heading_start(i) => return Shape::Heading,
+            _ => {}
+        }
+        shape
+    }
+
+    fn flush(&mut self, pending: &mut Vec<Open>) {
+        for f in pending.drain(..) {
+            self.emit(f);
+        }
+    }
+
+    /// Is line `i` the start of footnote definition? Returns its number.
+    fn footnote_start(
+        &self,
+        i: usize,
+        blank_before: bool,
+        in_footnotes: bool,
+        prev_line: Option<usize>,
+        expected: u32,
+        ref_values: &HashSet<u32>,
+    ) -> Option<u32> {
+        let t = self.content(i);
+        let (n, superscript, len) = grammar::footnote_label(t)?;
+        let rest = &t[len..];
+        if rest.trim().is_empty() {
+            return None;
+        }
+        let prev_terminated = prev_line.is_some_and(|p| ends_terminated(self.content(p)));
+        let boundary = blank_before || in_footnotes || prev_terminated || self.lines[i].indent > 0;
+        if !boundary {
+            return None;
+        }
+        if superscript {
+            return Some(n);
+        }
+        // A plain number must continue the definitions' sequence, have been
+        // referred to in the text above, and not be a date ("30 januari").
+        let first_word = crate::text::words(rest).next().map(|w| w.text.to_lowercase());
+        let is_follower = first_word.is_some_and(|w| {
+            self.lang
+                .structure
+                .number_followers
+                .iter()
+                .any(|f| f.to_lowercase() == w)
+        });
+        (n == expected && ref_values.contains(&n) && !is_follower).then_some(n)
+    }
+
+    fn continues_footnote(&self, f: &Open, i: usize, blank_before: bool) -> bool {
+        let line = self.lines[i];
+        if line.indent > 0 {
+            return false;
+        }
+        let t = self.content(i);
+        let last = self.content(*f.lines.last().expect("blocks have lines"));
+        if !blank_before {
+            return matches!(self.shape_of(i), Shape::Text);
+        }
+        // After a blank line only a lower-case continuation of an unfinished
+        // sentence still belongs to the footnote.
+        !matches!(last_char(last), Some('.' | ';')) && starts_lower(t)
+    }
+
+    /// Does line `i` start a new block after the open block `open`?
+    fn starts_block(&self, open: &Open, i: usize, blank_before: bool) -> bool {
+        let t = self.content(i);
+        let prev = self.content(*open.lines.last().expect("blocks have lines"));
+        let term = ends_terminated(prev);
+        let shape = self.shape_of(i);
+        if matches!(
+            open.shape,
+            Shape::Transition | Shape::Formula | Shape::Annex | Shape::Header | Shape::Footnote { .. }
+        ) {
+            return true;
+        }
+        let numbered = matches!(open.shape, Shape::Point { .. } | Shape::SubPoint);
+        match shape {
+            Shape::Transition | Shape::Formula | Shape::Annex | Shape::Point { .. } => true,
+            Shape::Roman { .. } => term || blank_before || open.shape == Shape::Heading,
+            Shape::Letter | Shape::SubPoint => term,
+            Shape::Bullet { bullet } => {
+                matches!(open.shape, Shape::Bullet { bullet: b } if b == bullet)
+                    || term
+                    || ends_with_reference(prev)
+            }
+            Shape::Verb { caps, .. } => {
+                if numbered || matches!(open.shape, Shape::Roman { .. }) && !term {
+                    // In numbered points a capitalised verb starts a sentence
+                    // of the same point, not a new block.
+                    return !numbered && open.shape == Shape::Heading;
+                }
+                open.shape == Shape::Heading || (term && (caps || starts_upper(t)))
+            }
+            Shape::Text | Shape::Heading | Shape::Footnote { .. } | Shape::Header => {
+                if matches!(open.shape, Shape::Heading | Shape::Roman { .. }) {
+                    return false; // a heading wrapped over two lines
+                }
+                if term && starts_upper(t) && self.is_heading_start(i) {
+                    return true;
+                }
+                if numbered {
+                    return false;
+                }
+                blank_before && matches!(last_char(prev), Some('.' | ':' | '!' | '?')) && starts_upper(t)
+            }
+        }
+    }
+
+    /// Is line `i` the first line of a plain heading? It starts with a capital,
+    /// it and its wrapped lines end without punctuation, and a verb-headed
+    /// block, a numbered point or another heading follows.
+    fn is_heading_start(&self, i: usize) -> bool {
+        let t = self.content(i);
+        if !starts_upper(t) {
+            return false;
+        }
+        let mut group_len = 0;
+        let mut last = i;
+        for j in i..self.lines.len() {
+            let l = self.lines[j];
+            if l.blank || l.dropped {
+                continue;
+            }
+            if j > i {
+                let s = self.shape_of(j);
+                if s != Shape::Text {
+                    return !ends_terminated(self.content(last))
+                        && matches!(
+                            s,
+                            Shape::Verb { .. } | Shape::Point { .. } | Shape::Roman { .. } | Shape::Letter
+                        );
+                }
+                if ends_terminated(self.content(last)) {
+                    return false;
+                }
+            }
+            group_len += l.end - l.start;
+            last = j;
+            if group_len > 300 || j > i + 8 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Writes one block: its lines joined into one output line.
+    fn emit(&mut self, open: Open) {
+        if !self.blocks.is_empty() {
+            let at = self.lines[open.lines[0]].start;
+            self.b.replace(at, at, "\n");
+        }
+        let start = self.b.out().len();
+        let n = open.lines.len();
+        for k in 0..n {
+            let line = self.lines[open.lines[k]];
+            if k + 1 == n {
+                self.b.copy(self.text, line.start, line.end);
+                break;
+            }
+            let next_i = open.lines[k + 1];
+            let next = self.lines[next_i];
+            let adjacent = self.lines[open.lines[k] + 1..next_i]
+                .iter()
+                .all(|l| l.blank || l.dropped);
+            let gap_end = if adjacent { next.start } else { line.end };
+            let this = &self.text[line.start..line.end];
+            let next_text = &self.text[next.start..next.end];
+            match join_kind(this, next_text) {
+                Join::RemoveHyphen => {
+                    self.b.copy(self.text, line.start, line.end - 1);
+                    self.b.replace(line.end - 1, gap_end.max(line.end), "");
+                }
+                Join::KeepHyphen => {
+                    self.b.copy(self.text, line.start, line.end);
+                    self.b.replace(line.end, gap_end, "");
+                }
+                Join::Space => {
+                    self.b.copy(self.text, line.start, line.end);
+                    self.b.replace(line.end, gap_end, " ");
+                }
+            }
+        }
+        let end = self.b.out().len();
+        self.blocks.push(Block {
+            start,
+            end,
+            shape: open.shape,
+        });
+    }
+}
+
+enum Join {
+    RemoveHyphen,
+    KeepHyphen,
+    Space,
+}
+
+/// How to join a line to the next one of the same block.
+fn join_kind(this: &str, next: &str) -> Join {
+    if !this.ends_with('-') {
+        return Join::Space;
+    }
+    let before = this[..this.len() - 1].chars().next_back();
+    let Some(before) = before else { return Join::Space };
+    if before.is_whitespace() {
+        return Join::Space; // a dash, not a hyphen
+    }
+    let next_word = crate::text::words(next).next().map(|w| w.text);
+    if next_word.is_some_and(|w| CONJUNCTIONS.contains(&w)) {
+        return Join::Space; // "netwerk- en": a suspended hyphen
+    }
+    if before.is_lowercase() && starts_lower(next) {
+        Join::RemoveHyphen
+    } else {
+        Join::KeepHyphen // "EU-", "COVID-"
+    }
+}
+
+/// Ends with clause or sentence punctuation (footnote digits after it ignored).
+fn ends_terminated(s: &str) -> bool {
+    let t = s.trim_end();
+    let t = t.trim_end_matches(|c: char| crate::text::superscript_value(c).is_some());
+    matches!(last_char(t), Some(',' | ';' | ':' | '.' | '!' | '?'))
+}
+
+/// Ends with a footnote reference (an item whose terminator is missing).
+fn ends_with_reference(s: &str) -> bool {
+    refs::candidates(s).last().is_some_and(|c| c.end == s.trim_end().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(code: &str, text: &str) -> Vec<(String, Shape)> {
+        let lang = Language::get(code).unwrap();
+        let (out, _, blocks) = rebuild(text, lang);
+        blocks.iter().map(|b| (out[b.start..b.end].to_string(), b.shape)).collect()
+    }
+
+    #[test]
+    fn hyphenated_words_are_joined_but_suspended_hyphens_stay() {
+        let b = blocks("nl", "ONDERKENNEND dat de inter-\n\nnationale netwerk-\nen informatie, EU-\nactieplan,\n");
+        assert_eq!(b[0].0, "ONDERKENNEND dat de internationale netwerk- en informatie, EU-actieplan,");
+    }
+
+    #[test]
+    fn wrapped_year_lines_continue_the_point() {
+        let text = "1. UZSVER, ka pasākumi tika pieņemti\n\n2016. gada Varšavas sanāksmē un\n\n42. panta 7. punktu.\n\n2. AICINA Komisiju.\n";
+        let b = blocks("lv", text);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(b[1].1, Shape::Point { number: 2 });
+    }
+
+    #[test]
+    fn footnote_block_inside_a_paragraph_is_moved_after_it() {
+        let text = "ONDERSTREPEND dat de conclusies over Europa1 en de\n\n1 documenten 10130/10.\n\n betreffende kwesties,\n\nHERHALEND dat x,\n";
+        let b = blocks("nl", text);
+        assert_eq!(b[0].0, "ONDERSTREPEND dat de conclusies over Europa1 en de betreffende kwesties,");
+        assert_eq!(b[1].1, Shape::Footnote { number: 1 });
+        assert!(matches!(b[2].1, Shape::Verb { .. }));
+    }
+
+    #[test]
+    fn footers_disappear_from_the_text() {
+        let text = "1. UZSVER, ka pasākumi\n6122/15 ard/AR/ps 2\nDG C 1 LIMITE LV\n tika pieņemti.\n";
+        let b = blocks("lv", text);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].0, "1. UZSVER, ka pasākumi tika pieņemti.");
+    }
+}

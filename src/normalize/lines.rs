@@ -1,0 +1,190 @@
+//! Line-level facts: content ranges, running page footers and the register
+//! header zone at the top of the file.
+
+use crate::grammar;
+use crate::lexicon::Language;
+use std::collections::HashMap;
+
+/// One physical line of the cleaned text.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    /// Content range (leading and trailing blanks trimmed).
+    pub start: usize,
+    pub end: usize,
+    /// Leading blanks: a single leading space marks a new page in the
+    /// register's PDF extractions.
+    pub indent: usize,
+    pub blank: bool,
+    /// A running footer or page header to leave out.
+    pub dropped: bool,
+}
+
+/// Splits the cleaned text (which has only `\n` line breaks) into lines.
+pub fn split(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
+        let content = raw.trim_matches([' ', '\t']);
+        let start = pos + lead;
+        out.push(Line {
+            start,
+            end: start + content.len(),
+            indent: lead,
+            blank: content.is_empty(),
+            dropped: false,
+        });
+        pos += raw.len() + 1;
+    }
+    out
+}
+
+/// Marks running footers and headers: `6122/15 ard/AR/ps 3`, the directorate
+/// line below it (`ANNEX RELEX.2.B LIMITE EN`), bare page numbers and other
+/// short code lines that repeat on every page.
+pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    let mut page_numbers = 0;
+    for l in lines.iter() {
+        let t = &text[l.start..l.end];
+        if l.blank || t.len() > 80 {
+            continue;
+        }
+        if grammar::is_page_number_line(t) {
+            page_numbers += 1;
+        }
+        if grammar::is_dg_line(t)
+            || grammar::is_doc_number_line(t)
+            || Language::line_is_one_of(t, &lang.structure.annex_markers)
+        {
+            *repeats.entry(digits_folded(t)).or_default() += 1;
+        }
+    }
+    let mut after_footer = false;
+    let mut seen_once: HashMap<String, bool> = HashMap::new();
+    for l in lines.iter_mut() {
+        if l.blank {
+            continue;
+        }
+        let t = &text[l.start..l.end];
+        let drop = if t.len() > 80 {
+            false
+        } else if grammar::is_footer_line(t) {
+            true
+        } else if grammar::is_dg_line(t) {
+            after_footer || repeats.get(&digits_folded(t)).copied().unwrap_or(0) >= 2
+        } else if grammar::is_page_number_line(t) {
+            page_numbers >= 3
+        } else if grammar::is_doc_number_line(t)
+            || Language::line_is_one_of(t, &lang.structure.annex_markers)
+        {
+            // Keep the first occurrence (header or annex marker), drop the repeats.
+            let key = digits_folded(t);
+            let repeated = repeats.get(&key).copied().unwrap_or(0) >= 2;
+            let first = !seen_once.contains_key(&key);
+            seen_once.insert(key, true);
+            repeated && !first
+        } else {
+            false
+        };
+        after_footer = grammar::is_footer_line(t);
+        l.dropped = drop;
+    }
+}
+
+fn digits_folded(t: &str) -> String {
+    t.trim()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Kinds of header line, in the order a register header usually has them.
+pub fn is_header_line(t: &str, lang: &Language) -> bool {
+    grammar::is_or_line(t)
+        || grammar::is_doc_number_line(t)
+        || grammar::is_interinstitutional_line(t)
+        || grammar::is_subject_code_line(t)
+        || is_date_line(t)
+        || Language::line_is_one_of(t, &lang.structure.document_types)
+        || header_field(t, lang).is_some()
+}
+
+/// `Sūtītājs:` / `From:` … : the field name when `t` starts with one.
+pub fn header_field<'l>(t: &str, lang: &'l Language) -> Option<&'l str> {
+    lang.structure.header_fields.iter().map(String::as_str).find(|f| {
+        t.strip_prefix(*f)
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+    })
+}
+
+/// `Briselē, 2015. gada 11. februārī`, `Brussels, 10 February 2015`.
+pub fn is_date_line(t: &str) -> bool {
+    if t.len() > 60 {
+        return false;
+    }
+    let Some((place, rest)) = t.split_once(',') else { return false };
+    let place_ok = !place.is_empty()
+        && place.split(' ').count() <= 2
+        && crate::text::starts_upper(place)
+        && place.chars().any(char::is_lowercase)
+        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    let year_ok = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    place_ok && year_ok
+}
+
+/// The header zone: indices of the lines at the top of the file that belong
+/// to the register header (with wrapped field values), or empty.
+pub fn header_zone(text: &str, lines: &[Line], lang: &Language) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut strong = false;
+    let mut last_was_field = false;
+    for (i, l) in lines.iter().enumerate() {
+        if l.blank || l.dropped {
+            continue;
+        }
+        let t = &text[l.start..l.end];
+        if is_header_line(t, lang) {
+            strong |= !is_date_line(t) && !grammar::is_subject_code_line(t);
+            last_was_field = header_field(t, lang).is_some();
+            groups.push(vec![i]);
+        } else if last_was_field && l.indent > 0 && !groups.is_empty() {
+            // A wrapped field value (indented by the word processor).
+            groups.last_mut().expect("checked non-empty").push(i);
+        } else if groups.is_empty() && Language::line_is_one_of(t, &lang.structure.formula) && !t.ends_with(',') {
+            // The register's name above the header ("COUNCIL OF THE EUROPEAN UNION").
+            groups.push(vec![i]);
+        } else {
+            break;
+        }
+    }
+    if strong {
+        groups
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footers_are_dropped_and_repeated_doc_numbers_after_the_first() {
+        let lv = Language::get("en").unwrap();
+        let text = "6122/15\nBody text one\n6122/15 ard/AR/ps 2\nANNEX DG C 1 LIMITE EN\nmore body\n6122/15 ard/AR/ps 3\nANNEX DG C 1 LIMITE EN\n";
+        let mut lines = split(text);
+        mark_footers(text, &mut lines, lv);
+        let dropped: Vec<&str> = lines.iter().filter(|l| l.dropped).map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(dropped, ["6122/15 ard/AR/ps 2", "ANNEX DG C 1 LIMITE EN", "6122/15 ard/AR/ps 3", "ANNEX DG C 1 LIMITE EN"]);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("Briselē, 2015. gada 11. februārī"));
+        assert!(is_date_line("Brussels, 10 February 2015"));
+        assert!(!is_date_line("ATZĪST, ka 2015. gadā"));
+    }
+}

@@ -1,0 +1,81 @@
+//! Stages 3–5: from normalised blocks to the typed tree, with footnote
+//! references resolved and clauses classified.
+//!
+//! The tree builder walks the blocks once, in order, as a small state machine:
+//! header → cover note → annex marker → title → opening formula → preamble
+//! (recitals) → operative part (transitions, headings, paragraphs or points,
+//! sub-points, lists) with footnotes wherever they stand.
+
+pub mod addressees;
+pub mod clauses;
+pub mod footnotes;
+mod tree;
+
+use crate::ast::{DocKind, Node};
+use crate::lexicon::Language;
+use crate::normalize::{self, Normalized};
+
+/// A parsed document: the original text, its normalised form and the tree.
+#[derive(Debug)]
+pub struct Document {
+    pub source: String,
+    pub language: &'static Language,
+    pub kind: DocKind,
+    pub root: Node,
+    pub norm: Normalized,
+    line_starts: Vec<usize>,
+}
+
+impl Document {
+    /// 1-based line of an original byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// 1-based column (in characters) of an original byte offset.
+    pub fn column_of(&self, offset: usize) -> usize {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line - 1];
+        let offset = crate::text::floor_char_boundary(&self.source, offset.min(self.source.len()));
+        self.source[start..offset].chars().count() + 1
+    }
+
+    /// Start offset of a 1-based line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.source.len())
+    }
+
+    /// Maps a normalised range to the original (on char boundaries).
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        self.norm.span_to_original(&self.source, start, end)
+    }
+}
+
+/// Parses `source` as a document in `lang` (detected when `None`).
+pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
+    let language = lang.unwrap_or_else(|| crate::language::detect(&source));
+    let norm = normalize::normalize(&source, language);
+    let line_starts = line_starts(&source);
+    let (root, kind) = tree::build(&norm, language);
+    let mut doc = Document {
+        source,
+        language,
+        kind,
+        root,
+        norm,
+        line_starts,
+    };
+    tree::assign_original_spans(&mut doc);
+    doc
+}
+
+fn line_starts(s: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            v.push(i + 1);
+        }
+    }
+    v
+}

@@ -1,0 +1,161 @@
+//! Candidate footnote references in running text.
+//!
+//! A superscript digit is always a reference. Plain digits are only
+//! *candidates* (`Europa1`, `over 20136`, `kibertelpa" 1,`): the parser keeps
+//! those that the footnote definitions and their expected sequence confirm.
+
+use crate::text::superscript_value;
+
+/// How a candidate reference is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefStyle {
+    /// `¹`, `⁸`: unambiguous.
+    Superscript,
+    /// Digits glued to a word: `Europa1`, `OVSE7`.
+    Glued,
+    /// Digits glued to a year: `20136` = 2013 + note 6.
+    GluedToYear,
+    /// Digits standing alone after a word: `kibertelpa" 1,`.
+    Bare,
+}
+
+/// A candidate reference: its value and byte range in the scanned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefCandidate {
+    pub number: u32,
+    pub start: usize,
+    pub end: usize,
+    pub style: RefStyle,
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '"' | '”' | '“' | '»' | '\'' | '’')
+}
+
+/// Scans `s` for candidate references, in order.
+pub fn candidates(s: &str) -> Vec<RefCandidate> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = match s[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if superscript_value(c).is_some() {
+            let (v, len) = crate::text::leading_superscript(&s[i..]).unwrap_or((0, c.len_utf8()));
+            out.push(RefCandidate {
+                number: v,
+                start: i,
+                end: i + len,
+                style: RefStyle::Superscript,
+            });
+            i += len;
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < s.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        i = end;
+        let prev = s[..start].chars().next_back();
+        let next = s[end..].chars().next();
+        let next_ok = match next {
+            None => true,
+            Some(n) => n.is_whitespace() || matches!(n, ',' | ';' | '.' | ':' | ')' | '"' | '”'),
+        };
+        // "10130/10", "2.5", "3,5": parts of a number, not references.
+        let next_is_number_part = matches!(next, Some('/') | Some('-'))
+            || (matches!(next, Some('.') | Some(','))
+                && s[end + 1..].chars().next().is_some_and(|d| d.is_ascii_digit()));
+        if !next_ok || next_is_number_part {
+            continue;
+        }
+        let len = end - start;
+        let digits = &s[start..end];
+        match prev {
+            Some(p) if p.is_alphabetic() && len <= 3 => {
+                out.push(RefCandidate {
+                    number: digits.parse().unwrap_or(0),
+                    start,
+                    end,
+                    style: RefStyle::Glued,
+                });
+            }
+            Some(p) if (len == 5 || len == 6) && !p.is_ascii_digit() && p != '/' => {
+                let year: u32 = digits[..4].parse().unwrap_or(0);
+                if (1900..=2099).contains(&year) {
+                    out.push(RefCandidate {
+                        number: digits[4..].parse().unwrap_or(0),
+                        start: start + 4,
+                        end,
+                        style: RefStyle::GluedToYear,
+                    });
+                }
+            }
+            Some(p) if p.is_whitespace() && len <= 3 => {
+                let before = s[..start].trim_end().chars().next_back();
+                let after_word = before.is_some_and(|b| {
+                    b.is_alphabetic() || is_closing_quote(b) || b == ')'
+                });
+                // Only before punctuation or at the end: "izmantot 145 delegācijas"
+                // is a count, "gada 3. decembra" an ordinal.
+                let rest = &s[end..];
+                let ends_here = rest.trim_end().is_empty();
+                let before_punct = next.is_some_and(|n| matches!(n, ',' | ';' | ':' | ')'))
+                    || (next == Some('.') && !crate::text::starts_lower(&rest[1..]));
+                if after_word && (ends_here || before_punct) {
+                    out.push(RefCandidate {
+                        number: digits.parse().unwrap_or(0),
+                        start,
+                        end,
+                        style: RefStyle::Bare,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styles(s: &str) -> Vec<(u32, RefStyle)> {
+        candidates(s).into_iter().map(|c| (c.number, c.style)).collect()
+    }
+
+    #[test]
+    fn glued_and_year_glued_digits() {
+        assert_eq!(styles("voor Europa1, over"), [(1, RefStyle::Glued)]);
+        assert_eq!(styles("verslag over 20136, en"), [(6, RefStyle::GluedToYear)]);
+        assert_eq!(styles("March 20187 and"), [(7, RefStyle::GluedToYear)]);
+    }
+
+    #[test]
+    fn bare_digits_after_a_word_or_quote() {
+        assert_eq!(styles("kibertelpa\" 1,"), [(1, RefStyle::Bare)]);
+        assert_eq!(styles("krīzēm\" 19"), [(19, RefStyle::Bare)]);
+        assert!(styles("izmantot 145 delegācijas").is_empty());
+    }
+
+    #[test]
+    fn numbers_that_are_not_references() {
+        assert!(styles("dok. 10130/10 un 2013. gada 3. decembra").is_empty());
+        assert!(styles("COM(2010) 245 final").is_empty());
+        assert!(styles("in 2015").is_empty());
+    }
+
+    #[test]
+    fn superscripts() {
+        assert_eq!(styles("Eiropai ¹, un ¹²"), [(1, RefStyle::Superscript), (12, RefStyle::Superscript)]);
+    }
+}

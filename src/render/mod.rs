@@ -1,0 +1,4 @@
+//! Stage 7: reports for people and tools.
+
+pub mod outline;
+pub mod table;

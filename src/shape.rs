@@ -1,0 +1,176 @@
+//! What a line or block starts with: the shapes both the normaliser (to find
+//! block boundaries in hard-wrapped text) and the tree builder use.
+
+use crate::grammar;
+use crate::lexicon::{Language, Role};
+use crate::text::{starts_upper, words};
+use crate::verbs::{self, Token};
+
+/// The shape of the start of a line or block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "shape")]
+pub enum Shape {
+    /// A line of the register header.
+    Header,
+    /// A footnote definition with its number.
+    Footnote { number: u32 },
+    /// A numbered point (`12. `).
+    Point { number: u32 },
+    /// A lettered or Roman sub-point (`a) `, `(ii) `).
+    SubPoint,
+    /// A Roman-numbered section heading (`IV. `).
+    Roman { number: u32 },
+    /// A capital-letter label (`A. `).
+    Letter,
+    /// A bullet item.
+    Bullet { bullet: char },
+    /// Starts with a lexicon verb (or a near miss of one).
+    Verb { role: Role, caps: bool },
+    /// A transition (`AR ŠO`, `EN`, `HEREBY:`).
+    Transition,
+    /// The opening formula (`THE COUNCIL OF THE EUROPEAN UNION,`).
+    Formula,
+    /// The annex marker (`ANNEX`, `PIELIKUMS`).
+    Annex,
+    /// A plain heading (decided from its neighbours).
+    Heading,
+    /// Anything else.
+    Text,
+}
+
+impl Shape {
+    /// True for shapes whose block is a unit of the operative or preamble text.
+    pub fn is_structural(self) -> bool {
+        !matches!(self, Shape::Text | Shape::Heading)
+    }
+}
+
+/// Tracks numbered points so that `2016. gada` or a stray `42.` is not taken
+/// for a point: a label must continue the sequence (within a small window, so
+/// that a numbering defect is still parsed as a point and reported).
+#[derive(Debug, Default, Clone)]
+pub struct PointCounter {
+    pub last: u32,
+}
+
+impl PointCounter {
+    pub fn accepts(&self, n: u32) -> bool {
+        n >= 1 && n <= self.last + 3 && n + 3 > self.last
+    }
+}
+
+/// The verb at the start of `text`, if any: exact lexicon match or a near miss.
+pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
+    let toks = verbs::tokens(first_chars(text, 120));
+    let first = toks.first()?;
+    if first.start != 0 && !text[..first.start].chars().all(|c| matches!(c, '"' | '„' | '“' | '(' | ' ')) {
+        return None;
+    }
+    if let Some(m) = verbs::match_at(lang, &toks, 0, text) {
+        return Some((m.form.role, first.caps));
+    }
+    if first.caps {
+        if let Some(form) = crate::fuzzy::near_miss(lang, &first.upper) {
+            return Some((form.role, true));
+        }
+    }
+    None
+}
+
+fn first_chars(s: &str, n: usize) -> &str {
+    &s[..crate::text::floor_char_boundary(s, n)]
+}
+
+/// Classifies the start of `text` (a line or a block, already trimmed).
+pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
+    if Language::line_is_one_of(text, &lang.structure.transitions) {
+        return Shape::Transition;
+    }
+    if Language::line_is_one_of(text, &lang.structure.formula) && text.trim_end().ends_with([',', ':']) {
+        return Shape::Formula;
+    }
+    if Language::line_is_one_of(text, &lang.structure.annex_markers) {
+        return Shape::Annex;
+    }
+    if let Some((n, len)) = grammar::point_label(text) {
+        if points.accepts(n) && follower_starts_unit(lang, &text[len..]) {
+            return Shape::Point { number: n };
+        }
+    }
+    if let Some((n, len)) = grammar::roman_label(text) {
+        if starts_upper(&text[len..]) {
+            return Shape::Roman { number: n };
+        }
+    }
+    if let Some((_, len)) = grammar::subpoint_label(text) {
+        if !text[len..].trim().is_empty() {
+            return Shape::SubPoint;
+        }
+    }
+    if let Some((_, len)) = grammar::letter_label(text) {
+        if starts_upper(&text[len..]) {
+            return Shape::Letter;
+        }
+    }
+    if let Some((bullet, len)) = grammar::bullet(text) {
+        if !text[len..].trim().is_empty() {
+            return Shape::Bullet { bullet };
+        }
+    }
+    if let Some((role, caps)) = head_verb(lang, text) {
+        return Shape::Verb { role, caps };
+    }
+    Shape::Text
+}
+
+/// After `12. `: a unit starts with a capital (or a quote or bracket), never
+/// with a word such as `gada` or `panta` that follows a number in running text.
+fn follower_starts_unit(lang: &Language, rest: &str) -> bool {
+    let Some(w) = words(rest).next() else { return false };
+    if lang
+        .structure
+        .number_followers
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(w.text) || f.to_lowercase() == w.text.to_lowercase())
+    {
+        return false;
+    }
+    let lead = rest.trim_start();
+    starts_upper(lead) && (lead.starts_with(w.text) || lead.starts_with(['"', '„', '“', '(', '«']))
+}
+
+/// Token view of a block, computed once and shared by the clause finder.
+pub fn tokens(text: &str) -> Vec<Token> {
+    verbs::tokens(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(code: &str, s: &str) -> Shape {
+        classify(Language::get(code).unwrap(), s, &PointCounter { last: 1 })
+    }
+
+    #[test]
+    fn year_and_article_numbers_are_not_points() {
+        assert_eq!(shape("lv", "2. UZSVER, ka"), Shape::Point { number: 2 });
+        assert_eq!(shape("lv", "2. gada 3. decembrī"), Shape::Text);
+        assert_eq!(shape("lv", "2016. gada Varšavas"), Shape::Text);
+        assert_eq!(shape("lv", "42. panta 7. punktu"), Shape::Text);
+    }
+
+    #[test]
+    fn es_is_not_a_verb_but_a_misspelt_verb_is() {
+        assert_eq!(shape("lv", "ES konkurētspējas un pārticības veicināšana"), Shape::Text);
+        assert!(matches!(shape("lv", "UZSVĒR, ka"), Shape::Verb { role: Role::Operative, .. }));
+    }
+
+    #[test]
+    fn transitions_and_formula() {
+        assert_eq!(shape("lv", "AR ŠO"), Shape::Transition);
+        assert_eq!(shape("nl", " VERKLAART HET VOLGENDE: "), Shape::Transition);
+        assert_eq!(shape("nl", "De Raad van de Europese Unie,"), Shape::Formula);
+        assert_eq!(shape("lv", "PIELIKUMS"), Shape::Annex);
+    }
+}

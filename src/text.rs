@@ -1,0 +1,162 @@
+//! Small text helpers shared by every stage: word tokens, letter case,
+//! superscript digits.
+
+/// A word of a text: letters (and apostrophes or hyphens between letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑')
+}
+
+/// Iterates over the words of `s`, with byte offsets.
+pub fn words(s: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut iter = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        // Skip to the next letter.
+        let (start, _) = loop {
+            let (i, c) = iter.next()?;
+            if is_word_char(c) {
+                break (i, c);
+            }
+        };
+        let mut end = start + s[start..].chars().next().map_or(0, char::len_utf8);
+        while let Some(&(i, c)) = iter.peek() {
+            if is_word_char(c) {
+                end = i + c.len_utf8();
+                iter.next();
+            } else if is_inner_joiner(c) {
+                // Keep an apostrophe or hyphen only when a letter follows.
+                let after = s[i + c.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    iter.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        Some(Word {
+            start,
+            end,
+            text: &s[start..end],
+        })
+    })
+}
+
+/// True when the word has at least two letters and none of them is lower case.
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// True when the first letter is upper case.
+pub fn starts_upper(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
+/// True when the first letter is lower case.
+pub fn starts_lower(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// The value of a superscript digit (`¹` → 1).
+pub fn superscript_value(c: char) -> Option<u32> {
+    Some(match c {
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        '⁴' => 4,
+        '⁵' => 5,
+        '⁶' => 6,
+        '⁷' => 7,
+        '⁸' => 8,
+        '⁹' => 9,
+        _ => return None,
+    })
+}
+
+/// Parses a run of superscript digits at the start of `s`: (value, byte length).
+pub fn leading_superscript(s: &str) -> Option<(u32, usize)> {
+    let mut value: u32 = 0;
+    let mut len = 0;
+    for c in s.chars() {
+        match superscript_value(c) {
+            Some(d) => {
+                value = value.saturating_mul(10).saturating_add(d);
+                len += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (len > 0).then_some((value, len))
+}
+
+/// Parses a run of ASCII digits at the start of `s`: (value, byte length).
+pub fn leading_number(s: &str) -> Option<(u32, usize)> {
+    let len = s.bytes().take_while(u8::is_ascii_digit).count();
+    if len == 0 || len > 6 {
+        return None;
+    }
+    s[..len].parse().ok().map(|v| (v, len))
+}
+
+/// The last non-whitespace character of `s`.
+pub fn last_char(s: &str) -> Option<char> {
+    s.trim_end().chars().next_back()
+}
+
+/// Index of the char boundary at or before `i`.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let w: Vec<_> = words("Regio's EU-kader, -ontwikkeling").map(|w| w.text).collect();
+        assert_eq!(w, ["Regio's", "EU-kader", "ontwikkeling"]);
+    }
+
+    #[test]
+    fn caps() {
+        assert!(is_all_caps("UZSVĒR"));
+        assert!(!is_all_caps("Aicina"));
+        assert!(!is_all_caps("A"));
+    }
+
+    #[test]
+    fn superscripts() {
+        assert_eq!(leading_superscript("¹²x"), Some((12, 4)));
+        assert_eq!(leading_number("20136,"), Some((20136, 5)));
+    }
+}

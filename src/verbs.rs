@@ -1,0 +1,125 @@
+//! Matching lexicon verb forms against the words of a text, including
+//! multi-word (`ATZINĪGI VĒRTĒ`) and discontinuous forms (`ROEPT … ERTOE OP`).
+
+use crate::lexicon::{upper, Language, Part, VerbForm};
+use crate::text::{is_all_caps, words};
+
+/// A word of a block with its upper-case form computed once.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub upper: String,
+    /// Written fully in capitals (at least two letters, no lower case).
+    pub caps: bool,
+}
+
+/// Tokenises a block.
+pub fn tokens(s: &str) -> Vec<Token> {
+    words(s)
+        .map(|w| Token {
+            start: w.start,
+            end: w.end,
+            upper: upper(w.text),
+            caps: is_all_caps(w.text),
+        })
+        .collect()
+}
+
+/// A verb form found in a text.
+#[derive(Debug, Clone)]
+pub struct VerbMatch<'l> {
+    pub form: &'l VerbForm,
+    /// Indices of the matched tokens (the head first, particles last).
+    pub tokens: Vec<usize>,
+}
+
+/// How far (in words) a discontinuous form may stretch over its gap.
+const GAP_LIMIT: usize = 14;
+
+/// Finds the longest lexicon form that starts at token `i`.
+///
+/// Words after a gap (`… AAN`) must be written in capitals, so that an ordinary
+/// preposition later in the sentence is not mistaken for the particle.
+pub fn match_at<'l>(lang: &'l Language, toks: &[Token], i: usize, text: &str) -> Option<VerbMatch<'l>> {
+    let first = toks.get(i)?;
+    'forms: for form in lang.forms_starting_with(&first.upper) {
+        let mut matched = vec![i];
+        let mut pos = i; // index of the last matched token
+        let mut after_gap = false;
+        for part in form.parts.iter().skip(1) {
+            match part {
+                Part::Gap => after_gap = true,
+                Part::Word(w) => {
+                    if after_gap {
+                        let limit = (pos + GAP_LIMIT).min(toks.len().saturating_sub(1));
+                        let found = (pos + 1..=limit).find(|&j| {
+                            toks[j].caps
+                                && &toks[j].upper == w
+                                && !crosses_sentence_end(text, toks[pos].end, toks[j].start)
+                        });
+                        match found {
+                            Some(j) => pos = j,
+                            None => continue 'forms,
+                        }
+                        after_gap = false;
+                    } else {
+                        match toks.get(pos + 1) {
+                            Some(t) if &t.upper == w && only_space_between(text, toks[pos].end, t.start) => {
+                                pos += 1
+                            }
+                            _ => continue 'forms,
+                        }
+                    }
+                    matched.push(pos);
+                }
+            }
+        }
+        return Some(VerbMatch {
+            form,
+            tokens: matched,
+        });
+    }
+    None
+}
+
+fn only_space_between(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| s.chars().all(char::is_whitespace))
+}
+
+fn crosses_sentence_end(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|s| s.contains(['.', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verb(code: &str, s: &str) -> Option<String> {
+        let lang = Language::get(code).unwrap();
+        let toks = tokens(s);
+        match_at(lang, &toks, 0, s).map(|m| m.form.form.clone())
+    }
+
+    #[test]
+    fn multi_word_and_discontinuous_forms() {
+        assert_eq!(verb("lv", "ATZINĪGI VĒRTĒ darbu").as_deref(), Some("ATZINĪGI VĒRTĒ"));
+        assert_eq!(verb("lv", "ATZINĪGI vērtē to").as_deref(), Some("ATZINĪGI VĒRTĒ"));
+        assert_eq!(
+            verb("nl", "ROEPT de EU en haar lidstaten ERTOE OP:").as_deref(),
+            Some("ROEPT … ERTOE OP")
+        );
+        assert_eq!(
+            verb("nl", "MOEDIGT de EU en haar lidstaten STERK AAN:").as_deref(),
+            Some("MOEDIGT … STERK AAN")
+        );
+        assert_eq!(verb("nl", "MOEDIGT hen AAN door").as_deref(), Some("MOEDIGT … AAN"));
+    }
+
+    #[test]
+    fn particles_must_be_capitalised_and_in_the_same_sentence() {
+        assert_eq!(verb("nl", "MOEDIGT de lidstaten aan. AAN").as_deref(), Some("MOEDIGT"));
+        assert_eq!(verb("lv", "ES konkurētspējas"), None);
+    }
+}
