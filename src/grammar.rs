@@ -29,6 +29,12 @@ pub fn point_label(s: &str) -> Option<(u32, usize)> {
     Some((s[..digits].parse().ok()?, len))
 }
 
+/// A multi-level section label (`1.1. `): its text and length.
+pub fn section_label(s: &str) -> Option<(&str, usize)> {
+    let len = match_len(Rule::section_label, s)?;
+    Some((s[..len].trim_end(), len))
+}
+
 /// A Roman section label (`IV. `): (value, label length).
 pub fn roman_label(s: &str) -> Option<(u32, usize)> {
     let len = match_len(Rule::roman_label, s)?;

@@ -20,6 +20,8 @@ pub enum Shape {
     SubPoint,
     /// A Roman-numbered section heading (`IV. `).
     Roman { number: u32 },
+    /// A numbered section heading (`1.1. Context`, `2. PRIORITIES`).
+    Section,
     /// A capital-letter label (`A. `).
     Letter,
     /// A bullet item.
@@ -66,6 +68,10 @@ pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
     if first.start != 0 && !text[..first.start].chars().all(|c| matches!(c, '"' | '„' | '“' | '(' | ' ')) {
         return None;
     }
+    // A block never starts with a lower-case verb: that is a wrapped line.
+    if !starts_upper(&text[first.start..first.end]) {
+        return None;
+    }
     if let Some(m) = verbs::match_at(lang, &toks, 0, text) {
         return Some((m.form.role, first.caps));
     }
@@ -92,9 +98,19 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
     if Language::line_is_one_of(text, &lang.structure.annex_markers) {
         return Shape::Annex;
     }
+    if let Some((_, len)) = grammar::section_label(text) {
+        if starts_upper(&text[len..]) {
+            return Shape::Section;
+        }
+    }
     if let Some((n, len)) = grammar::point_label(text) {
-        if points.accepts(n) && follower_starts_unit(lang, &text[len..]) {
-            return Shape::Point { number: n };
+        if follower_starts_unit(lang, &text[len..]) {
+            if is_caps_title(&text[len..]) {
+                return Shape::Section;
+            }
+            if points.accepts(n) {
+                return Shape::Point { number: n };
+            }
         }
     }
     if let Some((n, len)) = grammar::roman_label(text) {
@@ -121,6 +137,16 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
         return Shape::Verb { role, caps };
     }
     Shape::Text
+}
+
+/// A line in capitals without final punctuation: a section title.
+fn is_caps_title(rest: &str) -> bool {
+    let rest = rest.trim();
+    !rest.is_empty()
+        && rest.len() < 200
+        && !rest.ends_with(['.', ',', ';', ':'])
+        && rest.chars().any(char::is_alphabetic)
+        && !rest.chars().any(char::is_lowercase)
 }
 
 /// After `12. `: a unit starts with a capital (or a quote or bracket), never

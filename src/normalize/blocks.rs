@@ -30,6 +30,8 @@ pub struct Block {
 struct Open {
     lines: Vec<usize>,
     shape: Shape,
+    /// A blank line stood between two of its lines (double-spaced extraction).
+    spaced: bool,
 }
 
 /// Words after which a line-final hyphen is a suspended hyphen
@@ -57,6 +59,7 @@ pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::Sourc
         asm.emit(Open {
             lines: group,
             shape: Shape::Header,
+            spaced: false,
         });
     }
     asm.body(body_from);
@@ -115,6 +118,7 @@ impl<'a> Assembler<'a> {
                 foot = Some(Open {
                     lines: vec![i],
                     shape: Shape::Footnote { number },
+                    spaced: false,
                 });
                 expected_def = number + 1;
                 blank_before = false;
@@ -146,14 +150,21 @@ impl<'a> Assembler<'a> {
                 }
             }
             match cur.as_mut() {
-                Some(open) if !self.starts_block(open, i, blank_before) => open.lines.push(i),
+                Some(open) if !self.starts_block(open, i, blank_before) => {
+                    open.spaced |= blank_before;
+                    open.lines.push(i)
+                }
                 _ => {
                     if let Some(open) = cur.take() {
                         self.emit(open);
                         self.flush(&mut pending);
                     }
                     let shape = self.start_shape(i, blank_before);
-                    cur = Some(Open { lines: vec![i], shape });
+                    cur = Some(Open {
+                        lines: vec![i],
+                        shape,
+                        spaced: false,
+                    });
                 }
             }
             blank_before = false;
@@ -175,7 +186,7 @@ impl<'a> Assembler<'a> {
             Shape::Point { number } => self.points.last = number,
             // Numbering restarts in the annex (a cover note may have its own).
             Shape::Annex | Shape::Formula => self.points.last = 0,
-            Shape::Text if self.is_heading_start(i) => return Shape::Heading,
+            Shape::Text if self.is_heading_start(i, false) => return Shape::Heading,
             _ => {}
         }
         shape
@@ -213,7 +224,11 @@ impl<'a> Assembler<'a> {
         }
         // A plain number must continue the definitions' sequence, have been
         // referred to in the text above, and not be a date ("30 januari").
-        let first_word = crate::text::words(rest).next().map(|w| w.text.to_lowercase());
+        let rest_trim = rest.trim_start();
+        let first_word = crate::text::words(rest_trim)
+            .next()
+            .filter(|w| w.start == 0)
+            .map(|w| w.text.to_lowercase());
         let is_follower = first_word.is_some_and(|w| {
             self.lang
                 .structure
@@ -254,7 +269,7 @@ impl<'a> Assembler<'a> {
         let numbered = matches!(open.shape, Shape::Point { .. } | Shape::SubPoint);
         match shape {
             Shape::Transition | Shape::Formula | Shape::Annex | Shape::Point { .. } => true,
-            Shape::Roman { .. } => term || blank_before || open.shape == Shape::Heading,
+            Shape::Roman { .. } | Shape::Section => term || blank_before || open.shape == Shape::Heading,
             Shape::Letter | Shape::SubPoint => term,
             Shape::Bullet { bullet } => {
                 matches!(open.shape, Shape::Bullet { bullet: b } if b == bullet)
@@ -273,7 +288,15 @@ impl<'a> Assembler<'a> {
                 if matches!(open.shape, Shape::Heading | Shape::Roman { .. }) {
                     return false; // a heading wrapped over two lines
                 }
-                if term && starts_upper(t) && self.is_heading_start(i) {
+                if open.shape == Shape::Section {
+                    // "1.1. Konteksts" stands on its own line, wrapped sections don't.
+                    return !starts_lower(t);
+                }
+                if blank_before && !open.spaced && open.lines.len() >= 2 && !starts_lower(t) {
+                    // Single-spaced text: a blank line ends the paragraph.
+                    return true;
+                }
+                if term && starts_upper(t) && self.is_heading_start(i, numbered) {
                     return true;
                 }
                 if numbered {
@@ -286,8 +309,10 @@ impl<'a> Assembler<'a> {
 
     /// Is line `i` the first line of a plain heading? It starts with a capital,
     /// it and its wrapped lines end without punctuation, and a verb-headed
-    /// block, a numbered point or another heading follows.
-    fn is_heading_start(&self, i: usize) -> bool {
+    /// block, a numbered point or another heading follows. Between numbered
+    /// points (`numbered`) only a numbered point or section may follow: a
+    /// capitalised verb there continues the point.
+    fn is_heading_start(&self, i: usize, numbered: bool) -> bool {
         let t = self.content(i);
         if !starts_upper(t) {
             return false;
@@ -302,11 +327,15 @@ impl<'a> Assembler<'a> {
             if j > i {
                 let s = self.shape_of(j);
                 if s != Shape::Text {
-                    return !ends_terminated(self.content(last))
-                        && matches!(
+                    let follows = if numbered {
+                        matches!(s, Shape::Point { .. } | Shape::Roman { .. })
+                    } else {
+                        matches!(
                             s,
-                            Shape::Verb { .. } | Shape::Point { .. } | Shape::Roman { .. } | Shape::Letter
-                        );
+                            Shape::Verb { .. } | Shape::Point { .. } | Shape::Roman { .. } | Shape::Letter | Shape::Section
+                        )
+                    };
+                    return !ends_terminated(self.content(last)) && follows;
                 }
                 if ends_terminated(self.content(last)) {
                     return false;

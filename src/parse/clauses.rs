@@ -28,10 +28,13 @@ pub struct Hit<'l> {
     pub object: (usize, usize),
 }
 
-/// Where the text comes from: list items only take capitalised heads.
+/// Where the text comes from: list items only take capitalised heads; an
+/// operative unit opened by a participle in ordinary case (`Pamatojoties uz
+/// …, UZSVER`) opens with an adverbial phrase, not a clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
-    Unit,
+    Recital,
+    Operative,
     ListItem,
 }
 
@@ -56,11 +59,13 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
             i += 1;
             continue;
         };
+        let operative_form = form.role == Role::Operative;
         let accepted = match ctx {
             Context::ListItem => t.caps,
-            Context::Unit if at_start => true,
-            Context::Unit if at_sentence => t.caps || (form.role == Role::Operative && starts_upper(&text[t.start..t.end])),
-            Context::Unit => t.caps,
+            Context::Recital if at_start => true,
+            Context::Operative if at_start => t.caps || operative_form,
+            _ if at_sentence => t.caps || (operative_form && starts_upper(&text[t.start..t.end])),
+            _ => t.caps,
         };
         if !accepted {
             i += 1;
@@ -174,19 +179,19 @@ mod tests {
     #[test]
     fn capitals_inside_and_lower_case_in_the_middle() {
         let s = "ATKĀRTOTI ATGĀDINA apņemšanos, un šajā sakarā mudina dalībvalstis, un MUDINA tās;";
-        assert_eq!(heads("lv", s, Context::Unit), ["ATKĀRTOTI ATGĀDINA", "MUDINA"]);
+        assert_eq!(heads("lv", s, Context::Operative), ["ATKĀRTOTI ATGĀDINA", "MUDINA"]);
     }
 
     #[test]
     fn sentence_starts() {
         let s = "UZSVER x. Aicina Komisiju y. Atzīmējot, ka z, AICINA dalībvalstis. Katra dalībvalsts tiek mudināta.";
-        assert_eq!(heads("lv", s, Context::Unit), ["UZSVER", "Aicina", "AICINA"]);
+        assert_eq!(heads("lv", s, Context::Operative), ["UZSVER", "Aicina", "AICINA"]);
     }
 
     #[test]
     fn discontinuous_dutch_verbs() {
         let s = "BENADRUKT de rol, en MOEDIGT hen AAN door te gaan,";
-        assert_eq!(heads("nl", s, Context::Unit), ["BENADRUKT", "MOEDIGT AAN"]);
+        assert_eq!(heads("nl", s, Context::Operative), ["BENADRUKT", "MOEDIGT AAN"]);
     }
 
     #[test]
@@ -197,7 +202,7 @@ mod tests {
 
     #[test]
     fn misspelt_verbs_still_head_clauses() {
-        let hits = find(Language::get("lv").unwrap(), "UZSVĒR, ka ES ir jāattīsta", Context::Unit);
+        let hits = find(Language::get("lv").unwrap(), "UZSVĒR, ka ES ir jāattīsta", Context::Operative);
         assert_eq!(hits.len(), 1);
         assert!(hits[0].misspelt);
         assert_eq!(hits[0].form.form, "UZSVER");

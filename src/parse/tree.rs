@@ -123,6 +123,7 @@ impl<'a> Builder<'a> {
                 Shape::Verb { .. }
                     | Shape::Point { .. }
                     | Shape::Roman { .. }
+                    | Shape::Section
                     | Shape::Transition
                     | Shape::Letter
                     | Shape::Bullet { .. }
@@ -305,6 +306,14 @@ impl<'a> Builder<'a> {
                 let h = self.leaf(Kind::Heading, b);
                 self.push_top(h);
             }
+            Shape::Section => {
+                let mut h = self.leaf(Kind::Heading, b);
+                h.attrs.label = grammar::section_label(t)
+                    .map(|(l, _)| l)
+                    .or_else(|| grammar::point_label(t).map(|(_, n)| t[..n].trim_end()))
+                    .map(str::to_string);
+                self.push_top(h);
+            }
             Shape::Letter => {
                 let (letter, len) = grammar::letter_label(t).map_or(('?', 0), |(c, l)| (c, l));
                 match shape::head_verb(self.lang, &t[len..]) {
@@ -420,7 +429,11 @@ fn add_clauses(node: &mut Node, norm: &Normalized, lang: &Language) -> usize {
     if node.kind.is_unit() {
         let (s, e) = node.own;
         let text = &norm.text[s..e];
-        let ctx = if node.kind == Kind::ListItem { Context::ListItem } else { Context::Unit };
+        let ctx = match node.kind {
+            Kind::ListItem => Context::ListItem,
+            Kind::Recital => Context::Recital,
+            _ => Context::Operative,
+        };
         let hits = clauses::find(lang, text, ctx);
         if !hits.is_empty() {
             count += 1;
