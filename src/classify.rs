@@ -39,8 +39,16 @@ pub fn classify(doc: &Document) -> Classification {
         if n.kind != Kind::Clause {
             return;
         }
-        let point = path.iter().rev().find(|p| p.kind == Kind::Point).and_then(|p| p.attrs.number);
-        let unit = path.iter().rev().find(|p| p.kind.is_unit()).map_or(Kind::Paragraph, |p| p.kind);
+        let point = path
+            .iter()
+            .rev()
+            .find(|p| p.kind == Kind::Point)
+            .and_then(|p| p.attrs.number);
+        let unit = path
+            .iter()
+            .rev()
+            .find(|p| p.kind.is_unit())
+            .map_or(Kind::Paragraph, |p| p.kind);
         clauses.push(ClauseRow {
             line: n.line,
             column: doc.column_of(n.span.start),

@@ -9,7 +9,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
-#[command(name = "conclint", version, about = "Parse, classify and lint EU Council conclusions")]
+#[command(
+    name = "conclint",
+    version,
+    about = "Parse, classify and lint EU Council conclusions"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -100,7 +104,11 @@ pub fn language(code: Option<&str>) -> Result<Option<&'static Language>, CliErro
     match code {
         None => Ok(None),
         Some(c) => Language::get(&c.to_lowercase()).map(Some).ok_or_else(|| {
-            format!("unknown language `{c}` (supported: {})", Language::codes().join(", ")).into()
+            format!(
+                "unknown language `{c}` (supported: {})",
+                Language::codes().join(", ")
+            )
+            .into()
         }),
     }
 }

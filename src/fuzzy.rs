@@ -7,7 +7,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds diacritics away (`Ē` → `E`).
 pub fn fold(s: &str) -> String {
-    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
 }
 
 /// The lexicon form whose first word is closest to `word_upper`, when close
@@ -20,13 +22,21 @@ pub fn near_miss<'l>(lang: &'l Language, word_upper: &str) -> Option<&'l VerbFor
     let folded = fold(word_upper);
     let mut best: Option<(usize, &VerbForm)> = None;
     for form in &lang.verbs {
-        let Some(Part::Word(first)) = form.parts.first() else { continue };
+        let Some(Part::Word(first)) = form.parts.first() else {
+            continue;
+        };
         let d = if fold(first) == folded {
             // Same letters, other diacritics: the commonest defect.
             0
         } else {
             let d = strsim::damerau_levenshtein(first, word_upper);
-            let allowed = if len >= 9 { 2 } else if len >= 5 { 1 } else { 0 };
+            let allowed = if len >= 9 {
+                2
+            } else if len >= 5 {
+                1
+            } else {
+                0
+            };
             // The first letter is almost never the one mistyped, and checking it
             // keeps acronyms (`EDSO`, `NATO`) away from verbs.
             if d > allowed || first.chars().next() != word_upper.chars().next() {
@@ -53,7 +63,10 @@ mod tests {
     #[test]
     fn misspellings_and_acronyms() {
         let lv = Language::get("lv").unwrap();
-        assert_eq!(near_miss(lv, "UZSVĒR").map(|f| f.form.as_str()), Some("UZSVER"));
+        assert_eq!(
+            near_miss(lv, "UZSVĒR").map(|f| f.form.as_str()),
+            Some("UZSVER")
+        );
         assert!(near_miss(lv, "EDSO").is_none());
         assert!(near_miss(lv, "NATO").is_none());
         assert!(near_miss(lv, "ASEAN").is_none());

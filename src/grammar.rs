@@ -45,7 +45,9 @@ pub fn roman_label(s: &str) -> Option<(u32, usize)> {
 /// A sub-point label (`a) `, `(ii) `, `b. `): (label without punctuation, label length).
 pub fn subpoint_label(s: &str) -> Option<(&str, usize)> {
     let len = match_len(Rule::subpoint_label, s)?;
-    let inner = s[..len].trim().trim_matches(|c| c == '(' || c == ')' || c == '.');
+    let inner = s[..len]
+        .trim()
+        .trim_matches(|c| c == '(' || c == ')' || c == '.');
     Some((inner, len))
 }
 
@@ -97,7 +99,10 @@ pub fn is_dg_line(s: &str) -> bool {
     if !matches_whole(Rule::dg_line, s) {
         return false;
     }
-    let tokens: Vec<&str> = s.split([' ', '\t', '.']).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = s
+        .split([' ', '\t', '.'])
+        .filter(|t| !t.is_empty())
+        .collect();
     let last = tokens.last().copied().unwrap_or("");
     tokens.len() >= 2
         && tokens.len() <= 8

@@ -16,7 +16,10 @@ pub enum InputError {
         source: std::io::Error,
     },
     #[error("{path}: the file is empty")]
-    #[diagnostic(code(conclint::empty), help("conclint reads the text of a Council document; this file has none"))]
+    #[diagnostic(
+        code(conclint::empty),
+        help("conclint reads the text of a Council document; this file has none")
+    )]
     Empty { path: PathBuf },
     #[error("{path}: not valid UTF-8 at byte {offset}")]
     #[diagnostic(
@@ -25,7 +28,10 @@ pub enum InputError {
     )]
     InvalidUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: looks like a binary file (NUL byte at byte {offset})")]
-    #[diagnostic(code(conclint::binary), help("conclint reads plain text extracted from PDF or Word"))]
+    #[diagnostic(
+        code(conclint::binary),
+        help("conclint reads plain text extracted from PDF or Word")
+    )]
     Binary { path: PathBuf, offset: usize },
 }
 
@@ -68,7 +74,7 @@ fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
         return None;
     }
     let body = &bytes[2..];
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Some(None);
     }
     let units = body.chunks_exact(2).map(|c| {
@@ -78,7 +84,11 @@ fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
             u16::from_be_bytes([c[0], c[1]])
         }
     });
-    Some(char::decode_utf16(units).collect::<Result<String, _>>().ok())
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok(),
+    )
 }
 
 /// Reads and decodes a file.
@@ -98,7 +108,10 @@ mod tests {
     fn errors_name_the_position() {
         let p = Path::new("x.txt");
         assert!(matches!(decode(p, vec![]), Err(InputError::Empty { .. })));
-        assert!(matches!(decode(p, b"ab\0c".to_vec()), Err(InputError::Binary { offset: 2, .. })));
+        assert!(matches!(
+            decode(p, b"ab\0c".to_vec()),
+            Err(InputError::Binary { offset: 2, .. })
+        ));
         match decode(p, b"abc\xffdef".to_vec()) {
             Err(InputError::InvalidUtf8 { offset, .. }) => assert_eq!(offset, 3),
             other => panic!("{other:?}"),

@@ -14,7 +14,9 @@ pub fn detect(text: &str) -> &'static Language {
     // Count capitalised lexicon words at line starts, per language.
     let mut scores = vec![0usize; langs.len()];
     for line in text.lines().take(20_000) {
-        let Some(w) = words(line).next() else { continue };
+        let Some(w) = words(line).next() else {
+            continue;
+        };
         if w.start > 8 || !is_all_caps(w.text) {
             continue;
         }

@@ -245,7 +245,10 @@ impl Language {
         let raw: RawLanguage = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut verbs = Vec::new();
         let mut seen: HashMap<String, Role> = HashMap::new();
-        for (role, table) in [(Role::Preamble, &raw.preamble), (Role::Operative, &raw.operative)] {
+        for (role, table) in [
+            (Role::Preamble, &raw.preamble),
+            (Role::Operative, &raw.operative),
+        ] {
             for (&function, forms) in table {
                 for form in forms {
                     let key = upper(form);
@@ -268,7 +271,9 @@ impl Language {
         }
         for form in raw.ambiguous.keys() {
             if !verbs.iter().any(|v| &v.form == form) {
-                return Err(format!("[ambiguous] names `{form}`, which is not a verb form"));
+                return Err(format!(
+                    "[ambiguous] names `{form}`, which is not a verb form"
+                ));
             }
         }
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();

@@ -73,7 +73,10 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
         // "10130/10", "2.5", "3,5": parts of a number, not references.
         let next_is_number_part = matches!(next, Some('/') | Some('-'))
             || (matches!(next, Some('.') | Some(','))
-                && s[end + 1..].chars().next().is_some_and(|d| d.is_ascii_digit()));
+                && s[end + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_ascii_digit()));
         if !next_ok || next_is_number_part {
             continue;
         }
@@ -101,9 +104,8 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
             }
             Some(p) if p.is_whitespace() && len <= 3 => {
                 let before = s[..start].trim_end().chars().next_back();
-                let after_word = before.is_some_and(|b| {
-                    b.is_alphabetic() || is_closing_quote(b) || b == ')'
-                });
+                let after_word =
+                    before.is_some_and(|b| b.is_alphabetic() || is_closing_quote(b) || b == ')');
                 // Only before punctuation or at the end: "izmantot 145 delegācijas"
                 // is a count, "gada 3. decembra" an ordinal.
                 let rest = &s[end..];
@@ -130,13 +132,19 @@ mod tests {
     use super::*;
 
     fn styles(s: &str) -> Vec<(u32, RefStyle)> {
-        candidates(s).into_iter().map(|c| (c.number, c.style)).collect()
+        candidates(s)
+            .into_iter()
+            .map(|c| (c.number, c.style))
+            .collect()
     }
 
     #[test]
     fn glued_and_year_glued_digits() {
         assert_eq!(styles("voor Europa1, over"), [(1, RefStyle::Glued)]);
-        assert_eq!(styles("verslag over 20136, en"), [(6, RefStyle::GluedToYear)]);
+        assert_eq!(
+            styles("verslag over 20136, en"),
+            [(6, RefStyle::GluedToYear)]
+        );
         assert_eq!(styles("March 20187 and"), [(7, RefStyle::GluedToYear)]);
     }
 
@@ -156,6 +164,9 @@ mod tests {
 
     #[test]
     fn superscripts() {
-        assert_eq!(styles("Eiropai ¹, un ¹²"), [(1, RefStyle::Superscript), (12, RefStyle::Superscript)]);
+        assert_eq!(
+            styles("Eiropai ¹, un ¹²"),
+            [(1, RefStyle::Superscript), (12, RefStyle::Superscript)]
+        );
     }
 }

@@ -65,7 +65,11 @@ impl PointCounter {
 pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
     let toks = verbs::tokens(first_chars(text, 120));
     let first = toks.first()?;
-    if first.start != 0 && !text[..first.start].chars().all(|c| matches!(c, '"' | '„' | '“' | '(' | ' ')) {
+    if first.start != 0
+        && !text[..first.start]
+            .chars()
+            .all(|c| matches!(c, '"' | '„' | '“' | '(' | ' '))
+    {
         return None;
     }
     // A block never starts with a lower-case verb: that is a wrapped line.
@@ -92,7 +96,9 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
     if Language::line_is_one_of(text, &lang.structure.transitions) {
         return Shape::Transition;
     }
-    if Language::line_is_one_of(text, &lang.structure.formula) && text.trim_end().ends_with([',', ':']) {
+    if Language::line_is_one_of(text, &lang.structure.formula)
+        && text.trim_end().ends_with([',', ':'])
+    {
         return Shape::Formula;
     }
     if Language::line_is_one_of(text, &lang.structure.annex_markers) {
@@ -152,7 +158,9 @@ fn is_caps_title(rest: &str) -> bool {
 /// After `12. `: a unit starts with a capital (or a quote or bracket), never
 /// with a word such as `gada` or `panta` that follows a number in running text.
 fn follower_starts_unit(lang: &Language, rest: &str) -> bool {
-    let Some(w) = words(rest).next() else { return false };
+    let Some(w) = words(rest).next() else {
+        return false;
+    };
     if lang
         .structure
         .number_followers
@@ -188,8 +196,17 @@ mod tests {
 
     #[test]
     fn es_is_not_a_verb_but_a_misspelt_verb_is() {
-        assert_eq!(shape("lv", "ES konkurētspējas un pārticības veicināšana"), Shape::Text);
-        assert!(matches!(shape("lv", "UZSVĒR, ka"), Shape::Verb { role: Role::Operative, .. }));
+        assert_eq!(
+            shape("lv", "ES konkurētspējas un pārticības veicināšana"),
+            Shape::Text
+        );
+        assert!(matches!(
+            shape("lv", "UZSVĒR, ka"),
+            Shape::Verb {
+                role: Role::Operative,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -143,7 +143,9 @@ mod tests {
 
     #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {
-        let w: Vec<_> = words("Regio's EU-kader, -ontwikkeling").map(|w| w.text).collect();
+        let w: Vec<_> = words("Regio's EU-kader, -ontwikkeling")
+            .map(|w| w.text)
+            .collect();
         assert_eq!(w, ["Regio's", "EU-kader", "ontwikkeling"]);
     }
 

@@ -35,13 +35,18 @@ pub struct VerbMatch<'l> {
 }
 
 /// How far (in words) a discontinuous form may stretch over its gap.
-const GAP_LIMIT: usize = 14;
+const GAP_LIMIT: usize = 30;
 
 /// Finds the longest lexicon form that starts at token `i`.
 ///
 /// Words after a gap (`… AAN`) must be written in capitals, so that an ordinary
 /// preposition later in the sentence is not mistaken for the particle.
-pub fn match_at<'l>(lang: &'l Language, toks: &[Token], i: usize, text: &str) -> Option<VerbMatch<'l>> {
+pub fn match_at<'l>(
+    lang: &'l Language,
+    toks: &[Token],
+    i: usize,
+    text: &str,
+) -> Option<VerbMatch<'l>> {
     let first = toks.get(i)?;
     'forms: for form in lang.forms_starting_with(&first.upper) {
         let mut matched = vec![i];
@@ -65,7 +70,10 @@ pub fn match_at<'l>(lang: &'l Language, toks: &[Token], i: usize, text: &str) ->
                         after_gap = false;
                     } else {
                         match toks.get(pos + 1) {
-                            Some(t) if &t.upper == w && only_space_between(text, toks[pos].end, t.start) => {
+                            Some(t)
+                                if &t.upper == w
+                                    && only_space_between(text, toks[pos].end, t.start) =>
+                            {
                                 pos += 1
                             }
                             _ => continue 'forms,
@@ -84,12 +92,12 @@ pub fn match_at<'l>(lang: &'l Language, toks: &[Token], i: usize, text: &str) ->
 }
 
 fn only_space_between(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|s| s.chars().all(char::is_whitespace))
+    text.get(a..b)
+        .is_some_and(|s| s.chars().all(char::is_whitespace))
 }
 
 fn crosses_sentence_end(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b)
-        .is_some_and(|s| s.contains(['.', ';', ':']))
+    text.get(a..b).is_some_and(|s| s.contains(['.', ';', ':']))
 }
 
 #[cfg(test)]
@@ -104,8 +112,14 @@ mod tests {
 
     #[test]
     fn multi_word_and_discontinuous_forms() {
-        assert_eq!(verb("lv", "ATZINĪGI VĒRTĒ darbu").as_deref(), Some("ATZINĪGI VĒRTĒ"));
-        assert_eq!(verb("lv", "ATZINĪGI vērtē to").as_deref(), Some("ATZINĪGI VĒRTĒ"));
+        assert_eq!(
+            verb("lv", "ATZINĪGI VĒRTĒ darbu").as_deref(),
+            Some("ATZINĪGI VĒRTĒ")
+        );
+        assert_eq!(
+            verb("lv", "ATZINĪGI vērtē to").as_deref(),
+            Some("ATZINĪGI VĒRTĒ")
+        );
         assert_eq!(
             verb("nl", "ROEPT de EU en haar lidstaten ERTOE OP:").as_deref(),
             Some("ROEPT … ERTOE OP")
@@ -114,12 +128,18 @@ mod tests {
             verb("nl", "MOEDIGT de EU en haar lidstaten STERK AAN:").as_deref(),
             Some("MOEDIGT … STERK AAN")
         );
-        assert_eq!(verb("nl", "MOEDIGT hen AAN door").as_deref(), Some("MOEDIGT … AAN"));
+        assert_eq!(
+            verb("nl", "MOEDIGT hen AAN door").as_deref(),
+            Some("MOEDIGT … AAN")
+        );
     }
 
     #[test]
     fn particles_must_be_capitalised_and_in_the_same_sentence() {
-        assert_eq!(verb("nl", "MOEDIGT de lidstaten aan. AAN").as_deref(), Some("MOEDIGT"));
+        assert_eq!(
+            verb("nl", "MOEDIGT de lidstaten aan. AAN").as_deref(),
+            Some("MOEDIGT")
+        );
         assert_eq!(verb("lv", "ES konkurētspējas"), None);
     }
 }

@@ -37,7 +37,8 @@ struct Open {
 /// Words after which a line-final hyphen is a suspended hyphen
 /// (`netwerk- en informatiebeveiliging`), not a word break.
 const CONJUNCTIONS: &[&str] = &[
-    "en", "of", "un", "vai", "and", "or", "und", "oder", "et", "ou", "bzw", "i", "e", "y", "o", "ir", "ja",
+    "en", "of", "un", "vai", "and", "or", "und", "oder", "et", "ou", "bzw", "i", "e", "y", "o",
+    "ir", "ja",
 ];
 
 /// Rebuilds blocks from cleaned text. Returns the normalised text (one block
@@ -108,7 +109,14 @@ impl<'a> Assembler<'a> {
             let t = self.content(i);
 
             // A footnote definition?
-            if let Some(number) = self.footnote_start(i, blank_before, foot.is_some(), prev_line, expected_def, &ref_values) {
+            if let Some(number) = self.footnote_start(
+                i,
+                blank_before,
+                foot.is_some(),
+                prev_line,
+                expected_def,
+                &ref_values,
+            ) {
                 if let Some(f) = foot.take() {
                     pending.push(f);
                 }
@@ -262,14 +270,20 @@ impl<'a> Assembler<'a> {
         let shape = self.shape_of(i);
         if matches!(
             open.shape,
-            Shape::Transition | Shape::Formula | Shape::Annex | Shape::Header | Shape::Footnote { .. }
+            Shape::Transition
+                | Shape::Formula
+                | Shape::Annex
+                | Shape::Header
+                | Shape::Footnote { .. }
         ) {
             return true;
         }
         let numbered = matches!(open.shape, Shape::Point { .. } | Shape::SubPoint);
         match shape {
             Shape::Transition | Shape::Formula | Shape::Annex | Shape::Point { .. } => true,
-            Shape::Roman { .. } | Shape::Section => term || blank_before || open.shape == Shape::Heading,
+            Shape::Roman { .. } | Shape::Section => {
+                term || blank_before || open.shape == Shape::Heading
+            }
             Shape::Letter | Shape::SubPoint => term,
             Shape::Bullet { bullet } => {
                 matches!(open.shape, Shape::Bullet { bullet: b } if b == bullet)
@@ -302,7 +316,9 @@ impl<'a> Assembler<'a> {
                 if numbered {
                     return false;
                 }
-                blank_before && matches!(last_char(prev), Some('.' | ':' | '!' | '?')) && starts_upper(t)
+                blank_before
+                    && matches!(last_char(prev), Some('.' | ':' | '!' | '?'))
+                    && starts_upper(t)
             }
         }
     }
@@ -332,7 +348,11 @@ impl<'a> Assembler<'a> {
                     } else {
                         matches!(
                             s,
-                            Shape::Verb { .. } | Shape::Point { .. } | Shape::Roman { .. } | Shape::Letter | Shape::Section
+                            Shape::Verb { .. }
+                                | Shape::Point { .. }
+                                | Shape::Roman { .. }
+                                | Shape::Letter
+                                | Shape::Section
                         )
                     };
                     return !ends_terminated(self.content(last)) && follows;
@@ -408,7 +428,9 @@ fn join_kind(this: &str, next: &str) -> Join {
         return Join::Space;
     }
     let before = this[..this.len() - 1].chars().next_back();
-    let Some(before) = before else { return Join::Space };
+    let Some(before) = before else {
+        return Join::Space;
+    };
     if before.is_whitespace() {
         return Join::Space; // a dash, not a hyphen
     }
@@ -432,7 +454,9 @@ fn ends_terminated(s: &str) -> bool {
 
 /// Ends with a footnote reference (an item whose terminator is missing).
 fn ends_with_reference(s: &str) -> bool {
-    refs::candidates(s).last().is_some_and(|c| c.end == s.trim_end().len())
+    refs::candidates(s)
+        .last()
+        .is_some_and(|c| c.end == s.trim_end().len())
 }
 
 #[cfg(test)]
@@ -442,13 +466,22 @@ mod tests {
     fn blocks(code: &str, text: &str) -> Vec<(String, Shape)> {
         let lang = Language::get(code).unwrap();
         let (out, _, blocks) = rebuild(text, lang);
-        blocks.iter().map(|b| (out[b.start..b.end].to_string(), b.shape)).collect()
+        blocks
+            .iter()
+            .map(|b| (out[b.start..b.end].to_string(), b.shape))
+            .collect()
     }
 
     #[test]
     fn hyphenated_words_are_joined_but_suspended_hyphens_stay() {
-        let b = blocks("nl", "ONDERKENNEND dat de inter-\n\nnationale netwerk-\nen informatie, EU-\nactieplan,\n");
-        assert_eq!(b[0].0, "ONDERKENNEND dat de internationale netwerk- en informatie, EU-actieplan,");
+        let b = blocks(
+            "nl",
+            "ONDERKENNEND dat de inter-\n\nnationale netwerk-\nen informatie, EU-\nactieplan,\n",
+        );
+        assert_eq!(
+            b[0].0,
+            "ONDERKENNEND dat de internationale netwerk- en informatie, EU-actieplan,"
+        );
     }
 
     #[test]
@@ -463,14 +496,18 @@ mod tests {
     fn footnote_block_inside_a_paragraph_is_moved_after_it() {
         let text = "ONDERSTREPEND dat de conclusies over Europa1 en de\n\n1 documenten 10130/10.\n\n betreffende kwesties,\n\nHERHALEND dat x,\n";
         let b = blocks("nl", text);
-        assert_eq!(b[0].0, "ONDERSTREPEND dat de conclusies over Europa1 en de betreffende kwesties,");
+        assert_eq!(
+            b[0].0,
+            "ONDERSTREPEND dat de conclusies over Europa1 en de betreffende kwesties,"
+        );
         assert_eq!(b[1].1, Shape::Footnote { number: 1 });
         assert!(matches!(b[2].1, Shape::Verb { .. }));
     }
 
     #[test]
     fn footers_disappear_from_the_text() {
-        let text = "1. UZSVER, ka pasākumi\n6122/15 ard/AR/ps 2\nDG C 1 LIMITE LV\n tika pieņemti.\n";
+        let text =
+            "1. UZSVER, ka pasākumi\n6122/15 ard/AR/ps 2\nDG C 1 LIMITE LV\n tika pieņemti.\n";
         let b = blocks("lv", text);
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].0, "1. UZSVER, ka pasākumi tika pieņemti.");

@@ -112,10 +112,14 @@ pub fn is_header_line(t: &str, lang: &Language) -> bool {
 
 /// `Sūtītājs:` / `From:` … : the field name when `t` starts with one.
 pub fn header_field<'l>(t: &str, lang: &'l Language) -> Option<&'l str> {
-    lang.structure.header_fields.iter().map(String::as_str).find(|f| {
-        t.strip_prefix(*f)
-            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
-    })
+    lang.structure
+        .header_fields
+        .iter()
+        .map(String::as_str)
+        .find(|f| {
+            t.strip_prefix(*f)
+                .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+        })
 }
 
 /// `Briselē, 2015. gada 11. februārī`, `Brussels, 10 February 2015`.
@@ -123,12 +127,16 @@ pub fn is_date_line(t: &str) -> bool {
     if t.len() > 60 {
         return false;
     }
-    let Some((place, rest)) = t.split_once(',') else { return false };
+    let Some((place, rest)) = t.split_once(',') else {
+        return false;
+    };
     let place_ok = !place.is_empty()
         && place.split(' ').count() <= 2
         && crate::text::starts_upper(place)
         && place.chars().any(char::is_lowercase)
-        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
     let year_ok = rest
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
@@ -153,7 +161,10 @@ pub fn header_zone(text: &str, lines: &[Line], lang: &Language) -> Vec<Vec<usize
         } else if last_was_field && l.indent > 0 && !groups.is_empty() {
             // A wrapped field value (indented by the word processor).
             groups.last_mut().expect("checked non-empty").push(i);
-        } else if groups.is_empty() && Language::line_is_one_of(t, &lang.structure.formula) && !t.ends_with(',') {
+        } else if groups.is_empty()
+            && Language::line_is_one_of(t, &lang.structure.formula)
+            && !t.ends_with(',')
+        {
             // The register's name above the header ("COUNCIL OF THE EUROPEAN UNION").
             groups.push(vec![i]);
         } else {
@@ -177,8 +188,20 @@ mod tests {
         let text = "6122/15\nBody text one\n6122/15 ard/AR/ps 2\nANNEX DG C 1 LIMITE EN\nmore body\n6122/15 ard/AR/ps 3\nANNEX DG C 1 LIMITE EN\n";
         let mut lines = split(text);
         mark_footers(text, &mut lines, lv);
-        let dropped: Vec<&str> = lines.iter().filter(|l| l.dropped).map(|l| &text[l.start..l.end]).collect();
-        assert_eq!(dropped, ["6122/15 ard/AR/ps 2", "ANNEX DG C 1 LIMITE EN", "6122/15 ard/AR/ps 3", "ANNEX DG C 1 LIMITE EN"]);
+        let dropped: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.dropped)
+            .map(|l| &text[l.start..l.end])
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                "6122/15 ard/AR/ps 2",
+                "ANNEX DG C 1 LIMITE EN",
+                "6122/15 ard/AR/ps 3",
+                "ANNEX DG C 1 LIMITE EN"
+            ]
+        );
     }
 
     #[test]

@@ -53,7 +53,11 @@ pub fn find(lang: &Language, seg: &str) -> Vec<String> {
             p.words.len() <= items.len().saturating_sub(i)
                 && p.words.iter().enumerate().all(|(k, w)| {
                     let it = &items[i + k];
-                    !it.comma && &it.upper == w && (!p.case_sensitive || crate::text::is_all_caps(it.raw) || it.raw.chars().count() < 2)
+                    !it.comma
+                        && &it.upper == w
+                        && (!p.case_sensitive
+                            || crate::text::is_all_caps(it.raw)
+                            || it.raw.chars().count() < 2)
                 })
         });
         let Some(p) = matched else { break };
@@ -65,7 +69,11 @@ pub fn find(lang: &Language, seg: &str) -> Vec<String> {
         let mut advanced = false;
         for c in &lang.addressee_connectors {
             let cw: Vec<&str> = c.split_whitespace().collect();
-            if cw.iter().enumerate().all(|(k, w)| items.get(i + k).is_some_and(|it| it.upper == *w)) {
+            if cw
+                .iter()
+                .enumerate()
+                .all(|(k, w)| items.get(i + k).is_some_and(|it| it.upper == *w))
+            {
                 i += cw.len();
                 advanced = true;
                 break;
@@ -94,8 +102,17 @@ mod tests {
 
     #[test]
     fn latvian() {
-        assert_eq!(ids("lv", " dalībvalstis, Komisiju un Augsto pārstāvi regulāri ziņot"), ["member_states", "commission", "high_representative"]);
-        assert_eq!(ids("lv", " ES un tās dalībvalstis labāk izmantot"), ["eu", "member_states"]);
+        assert_eq!(
+            ids(
+                "lv",
+                " dalībvalstis, Komisiju un Augsto pārstāvi regulāri ziņot"
+            ),
+            ["member_states", "commission", "high_representative"]
+        );
+        assert_eq!(
+            ids("lv", " ES un tās dalībvalstis labāk izmantot"),
+            ["eu", "member_states"]
+        );
         assert!(ids("lv", " izstrādāt pakāpeniskas pieejas").is_empty());
         // "es" (the pronoun) is not the EU.
         assert!(ids("lv", " es esmu").is_empty());
@@ -103,8 +120,20 @@ mod tests {
 
     #[test]
     fn dutch_and_english() {
-        assert_eq!(ids("nl", " de lidstaten, de Commissie en de hoge vertegenwoordiger regelmatig"), ["member_states", "commission", "high_representative"]);
-        assert_eq!(ids("nl", " de EU en haar lidstaten ERTOE OP:"), ["eu", "member_states"]);
-        assert_eq!(ids("en", " the Commission and the High Representative to"), ["commission", "high_representative"]);
+        assert_eq!(
+            ids(
+                "nl",
+                " de lidstaten, de Commissie en de hoge vertegenwoordiger regelmatig"
+            ),
+            ["member_states", "commission", "high_representative"]
+        );
+        assert_eq!(
+            ids("nl", " de EU en haar lidstaten ERTOE OP:"),
+            ["eu", "member_states"]
+        );
+        assert_eq!(
+            ids("en", " the Commission and the High Representative to"),
+            ["commission", "high_representative"]
+        );
     }
 }

@@ -76,7 +76,9 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
         }
         let verb = join_parts(text, &toks, &matched);
         let head_run_end = contiguous_run_end(&toks, &matched, text);
-        let object_end = if matched.len() > 1 && head_run_end < toks[*matched.last().expect("non-empty")].start {
+        let object_end = if matched.len() > 1
+            && head_run_end < toks[*matched.last().expect("non-empty")].start
+        {
             toks[*matched.last().expect("non-empty")].start
         } else {
             text.len()
@@ -102,7 +104,12 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
 
 /// A capitalised word close to a lexicon verb (`UZSVĒR`), with the rest of
 /// the form matched exactly after it where the form has more words.
-fn fuzzy_match<'l>(lang: &'l Language, toks: &[Token], i: usize, text: &str) -> Option<(&'l VerbForm, Vec<usize>)> {
+fn fuzzy_match<'l>(
+    lang: &'l Language,
+    toks: &[Token],
+    i: usize,
+    text: &str,
+) -> Option<(&'l VerbForm, Vec<usize>)> {
     let t = &toks[i];
     if !t.caps {
         return None;
@@ -113,7 +120,11 @@ fn fuzzy_match<'l>(lang: &'l Language, toks: &[Token], i: usize, text: &str) -> 
     for (k, part) in form.parts.iter().enumerate().skip(1) {
         match part {
             Part::Word(w) => match toks.get(i + k) {
-                Some(n) if &n.upper == w && text[toks[i + k - 1].end..n.start].trim().is_empty() => matched.push(i + k),
+                Some(n)
+                    if &n.upper == w && text[toks[i + k - 1].end..n.start].trim().is_empty() =>
+                {
+                    matched.push(i + k)
+                }
                 _ => break,
             },
             Part::Gap => break,
@@ -126,7 +137,9 @@ fn fuzzy_match<'l>(lang: &'l Language, toks: &[Token], i: usize, text: &str) -> 
 /// character ends one, and the word before it is not an abbreviation.
 fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
     let before = text[..pos].trim_end();
-    let Some(last) = before.chars().next_back() else { return true };
+    let Some(last) = before.chars().next_back() else {
+        return true;
+    };
     if !matches!(last, '.' | '!' | '?') {
         return false;
     }
@@ -135,7 +148,11 @@ fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
     if tail.chars().filter(|c| c.is_alphabetic()).count() <= 1 && tail.len() <= 3 {
         return false; // "u. c.", initials
     }
-    !lang.structure.abbreviations.iter().any(|a| before.ends_with(a.as_str()))
+    !lang
+        .structure
+        .abbreviations
+        .iter()
+        .any(|a| before.ends_with(a.as_str()))
 }
 
 /// The verb as written: contiguous parts as one slice, runs joined by a space.
@@ -143,7 +160,11 @@ fn join_parts(text: &str, toks: &[Token], matched: &[usize]) -> String {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for &k in matched {
         match runs.last_mut() {
-            Some(r) if text[r.1..toks[k].start].trim().is_empty() && k > 0 && toks[k - 1].end == r.1 => {
+            Some(r)
+                if text[r.1..toks[k].start].trim().is_empty()
+                    && k > 0
+                    && toks[k - 1].end == r.1 =>
+            {
                 r.1 = toks[k].end
             }
             _ => runs.push((toks[k].start, toks[k].end)),
@@ -173,36 +194,59 @@ mod tests {
     use super::*;
 
     fn heads(code: &str, s: &str, ctx: Context) -> Vec<String> {
-        find(Language::get(code).unwrap(), s, ctx).into_iter().map(|h| h.verb).collect()
+        find(Language::get(code).unwrap(), s, ctx)
+            .into_iter()
+            .map(|h| h.verb)
+            .collect()
     }
 
     #[test]
     fn capitals_inside_and_lower_case_in_the_middle() {
         let s = "ATKĀRTOTI ATGĀDINA apņemšanos, un šajā sakarā mudina dalībvalstis, un MUDINA tās;";
-        assert_eq!(heads("lv", s, Context::Operative), ["ATKĀRTOTI ATGĀDINA", "MUDINA"]);
+        assert_eq!(
+            heads("lv", s, Context::Operative),
+            ["ATKĀRTOTI ATGĀDINA", "MUDINA"]
+        );
     }
 
     #[test]
     fn sentence_starts() {
         let s = "UZSVER x. Aicina Komisiju y. Atzīmējot, ka z, AICINA dalībvalstis. Katra dalībvalsts tiek mudināta.";
-        assert_eq!(heads("lv", s, Context::Operative), ["UZSVER", "Aicina", "AICINA"]);
+        assert_eq!(
+            heads("lv", s, Context::Operative),
+            ["UZSVER", "Aicina", "AICINA"]
+        );
     }
 
     #[test]
     fn discontinuous_dutch_verbs() {
         let s = "BENADRUKT de rol, en MOEDIGT hen AAN door te gaan,";
-        assert_eq!(heads("nl", s, Context::Operative), ["BENADRUKT", "MOEDIGT AAN"]);
+        assert_eq!(
+            heads("nl", s, Context::Operative),
+            ["BENADRUKT", "MOEDIGT AAN"]
+        );
     }
 
     #[test]
     fn list_items_take_only_capitals() {
         assert!(heads("en", "recognising that the Union", Context::ListItem).is_empty());
-        assert_eq!(heads("lv", "sadarbību ar partneriem. AICINA Komisiju", Context::ListItem), ["AICINA"]);
+        assert_eq!(
+            heads(
+                "lv",
+                "sadarbību ar partneriem. AICINA Komisiju",
+                Context::ListItem
+            ),
+            ["AICINA"]
+        );
     }
 
     #[test]
     fn misspelt_verbs_still_head_clauses() {
-        let hits = find(Language::get("lv").unwrap(), "UZSVĒR, ka ES ir jāattīsta", Context::Operative);
+        let hits = find(
+            Language::get("lv").unwrap(),
+            "UZSVĒR, ka ES ir jāattīsta",
+            Context::Operative,
+        );
         assert_eq!(hits.len(), 1);
         assert!(hits[0].misspelt);
         assert_eq!(hits[0].form.form, "UZSVER");

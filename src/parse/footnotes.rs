@@ -65,11 +65,20 @@ mod tests {
         let cands = candidates(text);
         let def_pos = text.len() - 1;
         let defs = [
-            Definition { number: 1, pos: def_pos },
-            Definition { number: 6, pos: def_pos },
+            Definition {
+                number: 1,
+                pos: def_pos,
+            },
+            Definition {
+                number: 6,
+                pos: def_pos,
+            },
         ];
         let refs = resolve(&cands, &defs);
-        let found: Vec<(u32, &str)> = refs.iter().map(|r| (r.number, &text[r.start..r.end])).collect();
+        let found: Vec<(u32, &str)> = refs
+            .iter()
+            .map(|r| (r.number, &text[r.start..r.end]))
+            .collect();
         assert_eq!(found, [(1, "1"), (6, "6")]);
         assert_eq!(&text[refs[1].start - 4..refs[1].start], "2013");
     }

@@ -42,7 +42,10 @@ impl Document {
 
     /// Start offset of a 1-based line.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.source.len())
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.source.len())
     }
 
     /// Maps a normalised range to the original (on char boundaries).

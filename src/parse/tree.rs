@@ -136,12 +136,17 @@ impl<'a> Builder<'a> {
         let formula = (*i..n).find(|&k| blocks[k].shape == Shape::Formula);
         let start = *i;
         let body_start;
-        if let Some(a) = annex.filter(|&a| formula.is_some_and(|f| f > a) || first_unit(a + 1).is_some()) {
+        if let Some(a) =
+            annex.filter(|&a| formula.is_some_and(|f| f > a) || first_unit(a + 1).is_some())
+        {
             // Everything before the annex marker is the cover note, whatever
             // it looks like (it may have its own numbering, in any language).
             self.cover_note(start, a);
             self.children.push(self.leaf(Kind::AnnexMarker, &blocks[a]));
-            body_start = formula.filter(|&f| f > a).or_else(|| first_unit(a + 1)).unwrap_or(n);
+            body_start = formula
+                .filter(|&f| f > a)
+                .or_else(|| first_unit(a + 1))
+                .unwrap_or(n);
             for (k, blk) in blocks.iter().enumerate().take(body_start).skip(a + 1) {
                 let kind = if k == a + 1 { Kind::Title } else { Kind::Text };
                 self.children.push(self.leaf(kind, blk));
@@ -150,12 +155,14 @@ impl<'a> Builder<'a> {
             body_start = formula.or_else(|| first_unit(start)).unwrap_or(n);
             if body_start > start {
                 self.cover_note(start, body_start - 1);
-                self.children.push(self.leaf(Kind::Title, &blocks[body_start - 1]));
+                self.children
+                    .push(self.leaf(Kind::Title, &blocks[body_start - 1]));
             }
         }
         *i = body_start;
         if body_start < n && blocks[body_start].shape == Shape::Formula {
-            self.children.push(self.leaf(Kind::OpeningFormula, &blocks[body_start]));
+            self.children
+                .push(self.leaf(Kind::OpeningFormula, &blocks[body_start]));
             *i += 1;
             return true;
         }
@@ -219,7 +226,11 @@ impl<'a> Builder<'a> {
             self.children.last_mut()
         };
         if let Some(list) = list.filter(|l| l.kind == Kind::List) {
-            while list.children.last().is_some_and(|c| c.kind == Kind::Footnote) {
+            while list
+                .children
+                .last()
+                .is_some_and(|c| c.kind == Kind::Footnote)
+            {
                 trailing.push(list.children.pop().expect("checked"));
             }
         }
@@ -358,7 +369,12 @@ impl<'a> Builder<'a> {
     fn text_block(&mut self, b: &Block) {
         if self.unit.is_some() && self.unit_verb_headed {
             if let Some(list) = self.open_list_mut() {
-                if let Some(item) = list.children.iter_mut().rev().find(|c| c.kind == Kind::ListItem) {
+                if let Some(item) = list
+                    .children
+                    .iter_mut()
+                    .rev()
+                    .find(|c| c.kind == Kind::ListItem)
+                {
                     item.norm.1 = b.end;
                     item.own.1 = b.end;
                     return;
@@ -387,7 +403,9 @@ fn resolve_footnotes(root: &mut Node, norm: &Normalized) {
             number: n.attrs.number.unwrap_or(0),
             pos: n.norm.0,
         }),
-        k if k.is_unit() || matches!(k, Kind::Heading | Kind::Title | Kind::Transition) => owners.push(n.own),
+        k if k.is_unit() || matches!(k, Kind::Heading | Kind::Title | Kind::Transition) => {
+            owners.push(n.own)
+        }
         _ => {}
     });
     owners.sort();
@@ -405,7 +423,8 @@ fn resolve_footnotes(root: &mut Node, norm: &Normalized) {
 }
 
 fn attach_refs(node: &mut Node, refs: &[crate::refs::RefCandidate]) {
-    let owns_text = node.kind.is_unit() || matches!(node.kind, Kind::Heading | Kind::Title | Kind::Transition);
+    let owns_text =
+        node.kind.is_unit() || matches!(node.kind, Kind::Heading | Kind::Title | Kind::Transition);
     if owns_text {
         let (s, e) = node.own;
         let from = refs.partition_point(|r| r.start < s);
@@ -487,7 +506,8 @@ fn finish(node: &mut Node) {
     for c in &mut node.children {
         finish(c);
     }
-    node.children.sort_by_key(|c| (c.norm.0, c.kind == Kind::Clause));
+    node.children
+        .sort_by_key(|c| (c.norm.0, c.kind == Kind::Clause));
     for c in &node.children {
         node.norm.0 = node.norm.0.min(c.norm.0);
         node.norm.1 = node.norm.1.max(c.norm.1);

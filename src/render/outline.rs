@@ -49,12 +49,20 @@ fn node(out: &mut String, doc: &Document, n: &Node, depth: usize) {
                 let _ = write!(d, " → {}", a.join(", "));
             }
             if n.attrs.misspelt == Some(true) {
-                let _ = write!(d, " [near miss of {}]", n.attrs.lexicon_form.as_deref().unwrap_or(""));
+                let _ = write!(
+                    d,
+                    " [near miss of {}]",
+                    n.attrs.lexicon_form.as_deref().unwrap_or("")
+                );
             }
             d
         }
-        Kind::FootnoteRef => format!("{:?}", n.attrs.style.unwrap_or(crate::refs::RefStyle::Bare)).to_lowercase(),
-        _ => excerpt(&doc.norm.text[n.own.0.min(doc.norm.text.len())..n.own.1.min(doc.norm.text.len())]),
+        Kind::FootnoteRef => {
+            format!("{:?}", n.attrs.style.unwrap_or(crate::refs::RefStyle::Bare)).to_lowercase()
+        }
+        _ => excerpt(
+            &doc.norm.text[n.own.0.min(doc.norm.text.len())..n.own.1.min(doc.norm.text.len())],
+        ),
     };
     let _ = writeln!(out, "{indent}{head} @{}: {detail}", n.line);
     for c in &n.children {

@@ -5,8 +5,20 @@ use std::fmt::Write;
 
 pub fn render(c: &Classification) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "language: {}  kind: {}  clauses: {}", c.language, c.kind_str(), c.clauses.len());
-    let verb_w = c.clauses.iter().map(|r| r.verb.chars().count()).max().unwrap_or(4).clamp(4, 40);
+    let _ = writeln!(
+        out,
+        "language: {}  kind: {}  clauses: {}",
+        c.language,
+        c.kind_str(),
+        c.clauses.len()
+    );
+    let verb_w = c
+        .clauses
+        .iter()
+        .map(|r| r.verb.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
     let _ = writeln!(
         out,
         "{:>5}  {:<9}  {:<verb_w$}  {:<9}  {:>5}  {:<4}  addressees",

@@ -1,0 +1,66 @@
+//! Property tests: any text parses without panicking, and every span of the
+//! tree lies inside the input on character boundaries, with the right line.
+
+use conclint::ast::Node;
+use conclint::parse::parse;
+use proptest::prelude::*;
+
+fn check_spans(source: &str, node: &Node, doc: &conclint::parse::Document) {
+    let s = node.span;
+    assert!(
+        s.start <= s.end && s.end <= source.len(),
+        "{:?} {:?}",
+        node.kind,
+        s
+    );
+    assert!(source.is_char_boundary(s.start) && source.is_char_boundary(s.end));
+    assert_eq!(node.line, doc.line_of(s.start));
+    for c in &node.children {
+        check_spans(source, c, doc);
+    }
+}
+
+/// Text made of the pieces Council documents are made of, in random order.
+fn council_like() -> impl Strategy<Value = String> {
+    let pieces = prop::collection::vec(
+        prop_oneof![
+            Just("UZSVER, ka ".to_string()),
+            Just("ATGĀDINOT ".to_string()),
+            Just("- item,\n".to_string()),
+            Just("• punkts\r\n".to_string()),
+            Just("1. AICINA Komisiju".to_string()),
+            Just("2016. gada\n\n".to_string()),
+            Just("¹ Dok. 123/45.\n".to_string()),
+            Just("Europa1 over 20136, ".to_string()),
+            Just("inter-\n\nnationale ".to_string()),
+            Just(" BIJLAGE \n".to_string()),
+            Just("6122/15 ard/AR/ps 3\nDG C 1 LIMITE LV\n".to_string()),
+            Just("EIROPAS SAVIENĪBAS PADOME,\n".to_string()),
+            Just("UZSVE\u{0304}R *x* ".to_string()),
+            Just("\u{FEFF}\t\u{00A0}\u{000C}".to_string()),
+            "[a-zA-ZĀČĒĢĪĶĻŅŠŪŽāēīū .,;:()\"'\n-]{0,40}",
+        ],
+        0..40,
+    );
+    pieces.prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn random_text_never_panics_and_spans_stay_in_bounds(s in "\\PC{0,400}") {
+        let doc = parse(s.clone(), None);
+        check_spans(&s, &doc.root, &doc);
+    }
+
+    #[test]
+    fn council_like_text_never_panics_and_spans_stay_in_bounds(s in council_like()) {
+        for lang in ["lv", "nl", "en"] {
+            let doc = parse(s.clone(), conclint::lexicon::Language::get(lang));
+            check_spans(&s, &doc.root, &doc);
+            let json = serde_json::to_string(&doc.root).unwrap();
+            prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+        }
+    }
+}
