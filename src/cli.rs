@@ -39,6 +39,67 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Report drafting defects in files, directories (*.txt, recursively) or `-`.
+    Lint(LintArgs),
+    /// List the rules.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule name, as listed by `conclint rules`.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LintArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Only these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Never these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Override a rule's severity: RULE=error|warning|info (repeatable).
+    #[arg(long, value_name = "RULE=LEVEL")]
+    pub severity: Vec<String>,
+    /// Configuration file (default: conclint.toml here or in a parent directory).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Language code (detected when omitted).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Exit with 1 when a finding is at or above this level.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<crate::lint::config::FailOn>,
+    /// Colours in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintFormat {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +157,22 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
             write_stdout(&out)?;
             Ok(0)
         }
+        Command::Lint(args) => crate::cli_lint::run(args),
+        Command::Rules { format } => {
+            let out = match format {
+                RulesFormat::Text => crate::render::rules_doc::list(),
+                RulesFormat::Markdown => crate::render::rules_doc::markdown(),
+            };
+            write_stdout(&out)?;
+            Ok(0)
+        }
+        Command::Explain { rule } => match crate::lint::rules::find(&rule) {
+            Some(r) => {
+                write_stdout(&crate::render::rules_doc::explain(r))?;
+                Ok(0)
+            }
+            None => Err(format!("unknown rule `{rule}` (see `conclint rules`)").into()),
+        },
     }
 }
 

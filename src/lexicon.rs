@@ -116,6 +116,8 @@ pub struct Structure {
     pub header_fields: Vec<String>,
     pub subject_fields: Vec<String>,
     pub draft_markers: Vec<String>,
+    pub outcome_document_types: Vec<String>,
+    pub not_adopted_after: Vec<String>,
     pub adopted_phrases: Vec<String>,
     pub conclusions_words: Vec<String>,
     pub number_followers: Vec<String>,

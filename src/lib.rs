@@ -1,11 +1,13 @@
 pub mod ast;
 pub mod classify;
 pub mod cli;
+pub mod cli_lint;
 pub mod fuzzy;
 pub mod grammar;
 pub mod input;
 pub mod language;
 pub mod lexicon;
+pub mod lint;
 pub mod normalize;
 pub mod parse;
 pub mod refs;

@@ -28,6 +28,7 @@ pub fn build(norm: &Normalized, lang: &Language) -> (Node, DocKind) {
         sub: None,
         list_open: false,
         phase: Phase::Preamble,
+        next_role: None,
     };
     let blocks = &norm.blocks;
     let mut i = 0;
@@ -41,7 +42,9 @@ pub fn build(norm: &Normalized, lang: &Language) -> (Node, DocKind) {
         b.children.push(header);
     }
     let has_formula = b.front_matter(&mut i);
-    for blk in &blocks[i..] {
+    let next_roles = next_verb_roles(blocks);
+    for (k, blk) in blocks.iter().enumerate().skip(i) {
+        b.next_role = next_roles[k];
         b.block(blk);
     }
     b.close_list();
@@ -70,6 +73,10 @@ struct Builder<'a> {
     sub: Option<usize>,
     list_open: bool,
     phase: Phase,
+    /// Role of the next verb-headed block, if it comes before any transition,
+    /// heading or point: an operative verb followed by more recitals is a
+    /// recital with the wrong verb, not the start of the operative part.
+    next_role: Option<Role>,
 }
 
 impl<'a> Builder<'a> {
@@ -351,12 +358,15 @@ impl<'a> Builder<'a> {
     }
 
     fn verb_unit(&mut self, b: &Block, role: Role, label_len: usize, letter: Option<char>) {
-        let kind = if role == Role::Preamble && self.phase == Phase::Preamble {
+        let in_preamble = self.phase == Phase::Preamble;
+        let recital =
+            in_preamble && (role == Role::Preamble || self.next_role == Some(Role::Preamble));
+        let kind = if recital {
             Kind::Recital
         } else {
             Kind::Paragraph
         };
-        if role == Role::Operative {
+        if !recital && role == Role::Operative {
             self.phase = Phase::Operative;
         }
         let mut node = self.unit_node(kind, b, label_len);
@@ -391,6 +401,26 @@ impl<'a> Builder<'a> {
         let node = self.unit_node(Kind::Paragraph, b, 0);
         self.push_unit(node, false);
     }
+}
+
+/// For each block, the role of the next verb-headed block after it, unless a
+/// transition, heading or numbered point comes first.
+fn next_verb_roles(blocks: &[Block]) -> Vec<Option<Role>> {
+    let mut out = vec![None; blocks.len()];
+    let mut next: Option<Role> = None;
+    for k in (0..blocks.len()).rev() {
+        out[k] = next;
+        match blocks[k].shape {
+            Shape::Verb { role, .. } => next = Some(role),
+            Shape::Transition
+            | Shape::Heading
+            | Shape::Roman { .. }
+            | Shape::Point { .. }
+            | Shape::Section => next = None,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Finds footnote references in every unit, heading and title, and attaches

@@ -1,4 +1,7 @@
 //! Stage 7: reports for people and tools.
 
+pub mod human;
+pub mod json;
 pub mod outline;
+pub mod rules_doc;
 pub mod table;

@@ -1,0 +1,125 @@
+//! `conclint.toml` and the command-line selections.
+//!
+//! ```toml
+//! select = ["elision", "verb-case"]   # only these rules (default: all)
+//! ignore = ["bullet-style"]           # never these
+//! fail-on = "warning"                 # error | warning | info | never
+//! lang = "lv"                         # force a language
+//! [severity]
+//! quotes = "error"                    # override a rule's default severity
+//! ```
+
+use super::{RuleMeta, Severity};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The level at or above which findings make the run fail (exit code 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    #[default]
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Error => s >= Severity::Error,
+            FailOn::Warning => s >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// Settings from `conclint.toml` and the command line.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    #[serde(default)]
+    pub fail_on: Option<FailOn>,
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+impl Config {
+    /// The severity a rule runs at, or `None` when it is not selected.
+    pub fn severity_of(&self, meta: &RuleMeta) -> Option<Severity> {
+        if !self.select.is_empty() && !self.select.iter().any(|s| s == meta.name) {
+            return None;
+        }
+        if self.ignore.iter().any(|s| s == meta.name) {
+            return None;
+        }
+        Some(
+            self.severity
+                .get(meta.name)
+                .copied()
+                .unwrap_or(meta.severity),
+        )
+    }
+
+    /// Every rule name the config mentions must exist.
+    pub fn validate(&self) -> Result<(), String> {
+        let known: Vec<&str> = super::rules::REGISTRY.iter().map(|r| r.meta.name).collect();
+        for name in self
+            .select
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.severity.keys())
+        {
+            if !known.contains(&name.as_str()) {
+                return Err(format!(
+                    "unknown rule `{name}` (see `conclint rules` for the list)"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a config file.
+    pub fn from_file(path: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let c: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        c.validate()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(c)
+    }
+
+    /// Finds `conclint.toml` in `start` or its ancestors.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let mut dir = Some(start);
+        while let Some(d) = dir {
+            let candidate = d.join("conclint.toml");
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            dir = d.parent();
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_and_rules_are_errors() {
+        assert!(toml::from_str::<Config>("selec = []").is_err());
+        let c: Config = toml::from_str("ignore = [\"no-such-rule\"]").unwrap();
+        assert!(c.validate().is_err());
+        let c: Config = toml::from_str("ignore = [\"elision\"]\nfail-on = \"error\"").unwrap();
+        assert!(c.validate().is_ok());
+    }
+}

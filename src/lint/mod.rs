@@ -1,0 +1,178 @@
+//! Stage 6: linting. Rules read the typed tree (and the normalised text it
+//! points into) and report findings with byte spans of the original file.
+//!
+//! Each rule is one file in `rules/` with its metadata ([`RuleMeta`]: name,
+//! default severity, rationale, examples) and its check. The registry in
+//! `rules/mod.rs` lists them all; `conclint rules`, `conclint explain` and
+//! `docs/rules.md` are generated from it.
+
+pub mod config;
+pub mod rules;
+
+use crate::ast::{Kind, Node};
+use crate::lexicon::Language;
+use crate::parse::Document;
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A rule's documentation and defaults.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case name (a contract: tools refer to it).
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// One paragraph: why it matters and how to fix it.
+    pub rationale: &'static str,
+    pub bad: &'static str,
+    pub good: &'static str,
+    /// The rule offers a safe automatic fix.
+    pub fixable: bool,
+}
+
+/// A replacement of a byte range of the original file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+/// One finding, with a span of the original file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+/// What a rule sees.
+pub struct Cx<'a> {
+    pub doc: &'a Document,
+    pub lang: &'a Language,
+    pub meta: &'a RuleMeta,
+}
+
+impl<'a> Cx<'a> {
+    /// Normalised text of a range.
+    pub fn text(&self, range: (usize, usize)) -> &'a str {
+        let t = &self.doc.norm.text;
+        let s = range.0.min(t.len());
+        &t[s..range.1.clamp(s, t.len())]
+    }
+
+    /// A finding on a normalised range.
+    pub fn finding(&self, range: (usize, usize), message: impl Into<String>) -> Finding {
+        let (start, end) = self.doc.original_span(range.0, range.1);
+        Finding {
+            rule: self.meta.name,
+            severity: self.meta.severity,
+            message: message.into(),
+            start,
+            end,
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// A fix replacing the original text of a normalised range, offered only
+    /// when the original bytes are exactly the normalised ones (so the fix
+    /// cannot touch anything it does not name).
+    pub fn fix(&self, range: (usize, usize), replacement: String) -> Option<Fix> {
+        let (start, end) = self.doc.original_span(range.0, range.1);
+        (self.doc.source.get(start..end) == Some(self.text(range))).then_some(Fix {
+            start,
+            end,
+            replacement,
+        })
+    }
+
+    /// All nodes of the given kinds, in document order, with their ancestors.
+    pub fn nodes(&self, kinds: &[Kind]) -> Vec<(&'a Node, Vec<&'a Node>)> {
+        let mut out = Vec::new();
+        self.doc.root.walk(&mut |n, path| {
+            if kinds.contains(&n.kind) {
+                out.push((n, path.to_vec()));
+            }
+        });
+        out
+    }
+
+    /// True for Council conclusions (conclusions-specific rules stay silent
+    /// on other documents).
+    pub fn is_conclusions(&self) -> bool {
+        self.doc.kind == crate::ast::DocKind::CouncilConclusions
+    }
+}
+
+/// Text of a unit without trailing blanks and footnote references.
+pub fn strip_trailing_refs(s: &str) -> &str {
+    let mut t = s.trim_end();
+    loop {
+        let before = t;
+        t = t
+            .trim_end_matches(|c: char| crate::text::superscript_value(c).is_some())
+            .trim_end();
+        if let Some(c) = crate::refs::candidates(t).last() {
+            if c.end == t.len() && c.style != crate::refs::RefStyle::GluedToYear {
+                t = t[..c.start].trim_end();
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// Runs the selected rules on a document. Findings are sorted by position.
+pub fn lint(doc: &Document, config: &config::Config) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in rules::REGISTRY {
+        if config.severity_of(rule.meta).is_none() {
+            continue;
+        }
+        let overridden = config.severity.get(rule.meta.name).copied();
+        let cx = Cx {
+            doc,
+            lang: doc.language,
+            meta: rule.meta,
+        };
+        let mut found = Vec::new();
+        (rule.check)(&cx, &mut found);
+        for mut f in found {
+            // A rule may report some findings at another level than its
+            // default (bullet-style: within a list vs across the document);
+            // a configured severity applies to all of them.
+            if let Some(s) = overridden {
+                f.severity = s;
+            }
+            out.push(f);
+        }
+    }
+    out.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
+    out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+    out
+}

@@ -1,0 +1,119 @@
+//! `clause-terminator`: a recital or operative paragraph that ends unlike the
+//! language's convention and the rest of the document.
+
+use crate::ast::{Kind, Node};
+use crate::lint::{strip_trailing_refs, Cx, Finding, RuleMeta, Severity};
+use std::collections::BTreeMap;
+
+pub const META: RuleMeta = RuleMeta {
+    name: "clause-terminator",
+    severity: Severity::Warning,
+    summary: "A recital or operative paragraph ends with other punctuation than the convention and the rest of the document.",
+    rationale: "Each language ends recitals and operative paragraphs in a fixed way (Latvian \
+`;`, Dutch `,`; the last paragraph `.`), because the whole text is one sentence. A paragraph \
+that ends otherwise breaks that sentence. The expected mark comes from the language's \
+conventions in rules/ and from what the document itself does.",
+    bad: "ATZĪST to, cik nozīmīgas ir datu plūsmas,\n\nATZĪST, ka …;",
+    good: "ATZĪST to, cik nozīmīgas ir datu plūsmas;\n\nATZĪST, ka …;",
+    fixable: false,
+};
+
+/// The text whose last character ends the unit: the last list item when the
+/// unit introduces a list.
+fn closing_text<'a>(cx: &Cx<'a>, unit: &'a Node) -> (usize, usize) {
+    let mut last = unit.own;
+    for c in &unit.children {
+        if c.kind == Kind::List {
+            if let Some(item) = c.children.iter().rev().find(|i| i.kind == Kind::ListItem) {
+                last = item.own;
+            }
+        }
+    }
+    let t = strip_trailing_refs(cx.text(last));
+    (last.0, last.0 + t.len())
+}
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    if !cx.is_conclusions() {
+        return;
+    }
+    let conv = &cx.lang.conventions;
+    let units: Vec<&Node> = cx
+        .doc
+        .root
+        .children
+        .iter()
+        .filter(|n| matches!(n.kind, Kind::Recital | Kind::Paragraph))
+        .collect();
+    let last_paragraph = units.iter().rposition(|u| u.kind == Kind::Paragraph);
+    // What the document does, per kind of unit (the last paragraph aside).
+    let mut seen: BTreeMap<(Kind, char), usize> = BTreeMap::new();
+    let ends: Vec<Option<char>> = units
+        .iter()
+        .map(|u| {
+            let r = closing_text(cx, u);
+            cx.text(r).chars().next_back()
+        })
+        .collect();
+    for (k, u) in units.iter().enumerate() {
+        if Some(k) != last_paragraph {
+            if let Some(c) = ends[k] {
+                *seen.entry((u.kind, c)).or_default() += 1;
+            }
+        }
+    }
+    for (k, u) in units.iter().enumerate() {
+        let Some(end) = ends[k] else { continue };
+        let expected = if Some(k) == last_paragraph {
+            conv.final_terminator.chars().next()
+        } else if u.kind == Kind::Recital {
+            conv.recital_terminator.chars().next()
+        } else {
+            conv.paragraph_terminator.chars().next()
+        };
+        let Some(expected) = expected else { continue };
+        if end == expected || end == ':' {
+            continue;
+        }
+        // Where the document itself agrees with this ending more often than
+        // with the convention, the convention is not this document's.
+        if Some(k) != last_paragraph {
+            let same = seen.get(&(u.kind, end)).copied().unwrap_or(0);
+            let conventional = seen.get(&(u.kind, expected)).copied().unwrap_or(0);
+            if same > conventional {
+                continue;
+            }
+        }
+        let r = closing_text(cx, u);
+        let at = (r.1 - end.len_utf8(), r.1);
+        let what = if Some(k) == last_paragraph {
+            "the last paragraph"
+        } else {
+            u.kind.as_str()
+        };
+        let mut f = cx.finding(
+            at,
+            format!("{what} ends with `{end}`; expected `{expected}`"),
+        );
+        f.help = Some(format!("end it with `{expected}`"));
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn odd_endings_against_convention_and_document() {
+        let text = "EIROPAS SAVIENĪBAS PADOME,\n\nATGĀDINOT a;\n\nUZSVEROT b,\n\nAR ŠO\n\nUZSVER c;\n\nATZĪST d,\n\nAICINA e;\n\nMUDINA f.\n";
+        assert_eq!(lines("clause-terminator", "lv", text), [5, 11]);
+    }
+
+    #[test]
+    fn dutch_commas_are_right() {
+        let text =
+            "De Raad van de Europese Unie,\n\nHERINNEREND a,\n\nBENADRUKT b,\n\nVERZOEKT c.\n";
+        assert!(lines("clause-terminator", "nl", text).is_empty());
+    }
+}

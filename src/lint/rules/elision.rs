@@ -1,0 +1,45 @@
+//! `elision`: `[...]`, `[…]`, `(...)`, `(…)` left in the text.
+
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+
+pub const META: RuleMeta = RuleMeta {
+    name: "elision",
+    severity: Severity::Error,
+    summary: "An elision mark ([...], (…)) is left in the text.",
+    rationale: "Drafters mark text cut from a quotation or not yet written with an elision. \
+In a text that circulates it means words are missing: restore them or remove the mark.",
+    bad: "kas vēl vairāk veicina [...] un aizsargā tiesības",
+    good: "kas vēl vairāk veicina un aizsargā tiesības",
+    fixable: false,
+};
+
+const MARKS: &[&str] = &["[...]", "[…]", "(...)", "(…)", "[ ... ]", "[ … ]"];
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    for range in super::scanned_ranges(cx) {
+        let text = cx.text(range);
+        for m in MARKS {
+            for (i, _) in text.match_indices(m) {
+                let at = range.0 + i;
+                let mut f = cx.finding(
+                    (at, at + m.len()),
+                    format!("elision `{m}` left in the text"),
+                );
+                f.help = Some("restore the missing words or delete the mark".into());
+                out.push(f);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn finds_elisions_and_nothing_else() {
+        let text =
+            "UZSVER, ka [...] ir svarīgi;\n\nAICINA (…) dalībvalstis;\n\nUZSVER (2015) un [ES];\n";
+        assert_eq!(lines("elision", "lv", text), [1, 3]);
+    }
+}

@@ -1,0 +1,50 @@
+//! `footnote-undefined`: a footnote reference with no definition.
+
+use crate::ast::Kind;
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use std::collections::HashSet;
+
+pub const META: RuleMeta = RuleMeta {
+    name: "footnote-undefined",
+    severity: Severity::Error,
+    summary: "A footnote reference points to a footnote that is not defined.",
+    rationale: "A marker with no footnote sends the reader nowhere; the reference (a document \
+number, an OJ citation) was lost in editing. Restore the footnote or remove the marker.",
+    bad: "Padomes secinājumiem par interneta pārvaldību⁸ … (no footnote 8)",
+    good: "Padomes secinājumiem par interneta pārvaldību⁸ … ⁸ Dok. 16200/14.",
+    fixable: false,
+};
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    let defined: HashSet<u32> = cx
+        .nodes(&[Kind::Footnote])
+        .iter()
+        .filter_map(|(n, _)| n.attrs.number)
+        .collect();
+    for (r, _) in cx.nodes(&[Kind::FootnoteRef]) {
+        let n = r.attrs.number.unwrap_or(0);
+        if !defined.contains(&n) {
+            out.push(cx.finding(
+                r.norm,
+                format!("footnote {n} is referred to but not defined"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn superscript_without_definition() {
+        let text = "UZSVER, ka x¹ un y²;\n\n¹ Dok. 1/15.\n";
+        assert_eq!(lines("footnote-undefined", "lv", text), [1]);
+        assert!(lines(
+            "footnote-undefined",
+            "lv",
+            "UZSVER, ka x¹;\n\n¹ Dok. 1/15.\n"
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,80 @@
+//! `list-item-terminator`: an item without a terminator, or with another one than its siblings.
+
+use crate::ast::Kind;
+use crate::lint::{strip_trailing_refs, Cx, Finding, RuleMeta, Severity};
+use std::collections::BTreeMap;
+
+pub const META: RuleMeta = RuleMeta {
+    name: "list-item-terminator",
+    severity: Severity::Warning,
+    summary: "A list item lacks its terminator or ends differently from its siblings.",
+    rationale: "Items of one list end alike (`,` or `;`), and the last item closes the \
+sentence. An item with no terminator, or a different one, usually lost or gained punctuation \
+in editing. The last item may close the sentence differently.",
+    bad: "- par drošību 18,\n- par krīzēm 19\n- par kompasu 20,",
+    good: "- par drošību 18,\n- par krīzēm 19,\n- par kompasu 20,",
+    fixable: false,
+};
+
+fn terminator(s: &str) -> Option<char> {
+    strip_trailing_refs(s)
+        .trim_end_matches(['"', '”', '»', ')'])
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, ',' | ';' | '.' | ':'))
+}
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    if !cx.is_conclusions() {
+        return;
+    }
+    for (list, _) in cx.nodes(&[Kind::List]) {
+        let items: Vec<_> = list
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::ListItem)
+            .collect();
+        if items.len() < 2 {
+            continue;
+        }
+        let ends: Vec<Option<char>> = items.iter().map(|i| terminator(cx.text(i.own))).collect();
+        // The usual terminator of the items before the last.
+        let mut counts: BTreeMap<char, usize> = BTreeMap::new();
+        for t in ends[..ends.len() - 1].iter().flatten() {
+            *counts.entry(*t).or_default() += 1;
+        }
+        let usual = counts.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c);
+        for (k, item) in items.iter().enumerate() {
+            let text = strip_trailing_refs(cx.text(item.own));
+            let end = item.own.0 + text.len();
+            let last = text.chars().next_back().map_or(0, char::len_utf8);
+            // The finding covers the item, so that it names the item's lines.
+            let at = (item.norm.0, end.max(item.norm.0 + last));
+            let is_last = k + 1 == items.len();
+            match (ends[k], usual) {
+                (None, _) => out.push(cx.finding(at, "list item has no terminator")),
+                (Some(t), Some(u))
+                    if !is_last && t != u && counts.get(&u).copied().unwrap_or(0) >= 2 =>
+                {
+                    out.push(cx.finding(
+                        at,
+                        format!("list item ends with `{t}`; its siblings end with `{u}`"),
+                    ))
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn missing_and_odd_terminators() {
+        let text = "AICINA dalībvalstis:\n- a,\n- b\n- c;\n- d,\n- e;\n";
+        assert_eq!(lines("list-item-terminator", "lv", text), [3, 4]);
+        assert!(lines("list-item-terminator", "lv", "AICINA:\n- a,\n- b,\n- c;\n").is_empty());
+    }
+}

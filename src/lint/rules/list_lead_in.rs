@@ -1,0 +1,60 @@
+//! `list-lead-in`: a list not introduced by a lead-in ending with `:`.
+
+use crate::ast::Kind;
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+
+pub const META: RuleMeta = RuleMeta {
+    name: "list-lead-in",
+    severity: Severity::Warning,
+    summary: "A bullet list is not introduced by a lead-in that ends with a colon.",
+    rationale: "Each item of a list completes the sentence of its lead-in (`AICINA ES un \
+dalībvalstis:`); without the colon the items read as loose fragments. A participle alone on \
+its line (`ATGĀDINOT`) is a valid lead-in.",
+    bad: "AICINA ES un dalībvalstis;\n- sadarboties …",
+    good: "AICINA ES un dalībvalstis:\n- sadarboties …",
+    fixable: false,
+};
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    if !cx.is_conclusions() {
+        return;
+    }
+    for (list, path) in cx.nodes(&[Kind::List]) {
+        let Some(parent) = path.last().filter(|p| p.kind != Kind::Document) else {
+            continue;
+        };
+        let lead = crate::lint::strip_trailing_refs(cx.text(parent.own));
+        if lead.ends_with(':') {
+            continue;
+        }
+        // A participle alone on its line: `ATGĀDINOT`.
+        let only_verb = parent
+            .children
+            .iter()
+            .find(|c| c.kind == Kind::Clause)
+            .is_some_and(|c| cx.text(c.own).trim() == lead.trim());
+        if only_verb {
+            continue;
+        }
+        let end = parent.own.0 + lead.len();
+        let last = lead.chars().next_back().map_or(0, char::len_utf8);
+        let mut f = cx.finding(
+            (end - last, end),
+            "the lead-in of this list does not end with `:`",
+        );
+        f.help = Some("end the lead-in with a colon".into());
+        out.push(f);
+        let _ = list;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn lead_in_needs_a_colon() {
+        let text = "AICINA ES un dalībvalstis;\n- sadarboties,\n- ziņot;\n\nMUDINA dalībvalstis:\n- a,\n- b;\n";
+        assert_eq!(lines("list-lead-in", "lv", text), [1]);
+    }
+}

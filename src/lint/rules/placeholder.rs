@@ -1,0 +1,109 @@
+//! `placeholder`: drafting placeholders (`XXX`, `19XX`, `[date]`, `…/…`, `dd.mm.yyyy`).
+
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+
+pub const META: RuleMeta = RuleMeta {
+    name: "placeholder",
+    severity: Severity::Error,
+    summary: "A drafting placeholder (XXX, 19XX, [date], …/…, dd.mm.yyyy) is left in the text.",
+    rationale: "Placeholders stand for numbers, dates or references nobody has filled in yet. \
+A text that still has one cannot be adopted as it stands: fill in the value.",
+    bad: "Padomes secinājumi (dok. …/…) par 20XX. gada programmu",
+    good: "Padomes secinājumi (dok. 6122/15) par 2016. gada programmu",
+    fixable: false,
+};
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    for range in super::scanned_ranges(cx) {
+        let text = cx.text(range);
+        for (s, e, what) in placeholders(text) {
+            let mut f = cx.finding(
+                (range.0 + s, range.0 + e),
+                format!("placeholder `{what}` left in the text"),
+            );
+            f.help = Some("fill in the missing value".into());
+            out.push(f);
+        }
+    }
+}
+
+/// Byte ranges of placeholders in `text`.
+fn placeholders(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    // Runs of X standing for digits or words: XXX, 19XX, 20XX, XX/XX.
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'X' && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
+            let mut j = i;
+            while j < b.len() && b[j] == b'X' {
+                j += 1;
+            }
+            let mut s = i;
+            while s > 0 && b[s - 1].is_ascii_digit() {
+                s -= 1;
+            }
+            let run = j - i;
+            let word_end = j >= b.len() || !b[j].is_ascii_alphabetic();
+            // "XX" after digits (19XX) or three or more X: not a Roman numeral.
+            if word_end && (run >= 3 || (s < i && run >= 2)) {
+                out.push((s, j, text[s..j].to_string()));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    for pat in [
+        "…/…",
+        ".../...",
+        "dd.mm.yyyy",
+        "DD.MM.YYYY",
+        "dd/mm/yyyy",
+        "[date]",
+        "[datums]",
+        "[datum]",
+        "[date]",
+        "[…/…]",
+    ] {
+        for (k, _) in text.match_indices(pat) {
+            out.push((k, k + pat.len(), pat.to_string()));
+        }
+    }
+    // Bracketed lower-case single words standing for a value: [datums], [number].
+    for (k, _) in text.match_indices('[') {
+        if let Some(close) = text[k..].find(']') {
+            let inner = &text[k + 1..k + close];
+            let is_word = !inner.is_empty()
+                && inner.len() <= 20
+                && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+            if is_word && !out.iter().any(|o| o.0 == k) {
+                out.push((k, k + close + 1, text[k..k + close + 1].to_string()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn finds_placeholders() {
+        let found: Vec<String> = placeholders("dok. …/… of 19XX, XXX, [datums] un dd.mm.yyyy")
+            .into_iter()
+            .map(|p| p.2)
+            .collect();
+        assert_eq!(found, ["…/…", "19XX", "XXX", "[datums]", "dd.mm.yyyy"]);
+    }
+
+    #[test]
+    fn roman_numerals_and_real_words_are_not_placeholders() {
+        assert!(placeholders("XX gadsimts, IX, Max, XXI").is_empty());
+        assert_eq!(lines("placeholder", "lv", "UZSVER, ka 20XX. gadā;\n"), [1]);
+    }
+}

@@ -1,0 +1,192 @@
+//! `quotes`: unbalanced quotation marks in a unit, mixed quote styles in a document.
+
+use crate::ast::Kind;
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use std::collections::BTreeMap;
+
+pub const META: RuleMeta = RuleMeta {
+    name: "quotes",
+    severity: Severity::Warning,
+    summary: "Quotation marks are unbalanced within a paragraph or item, or quote styles are mixed in a document.",
+    rationale: "A quotation opened and not closed (or the reverse) makes the reader guess \
+where a title or a quoted phrase ends. A document also uses one style of quotation marks; \
+`''…''` typed in place of `\"…\"` is a slip. Apostrophes inside words (`Council’s`, \
+`Regio's`) are not quotation marks.",
+    bad: "par kopīgo paziņojumu \"Eiropas kiberdrošības stratēģija – \"atvērta kibertelpa\" 1,",
+    good: "par kopīgo paziņojumu \"Eiropas kiberdrošības stratēģija – atvērta kibertelpa\" 1,",
+    fixable: false,
+};
+
+/// Quote styles a document may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Style {
+    Straight,     // "…"
+    DoubleSingle, // ''…''
+    Low,          // „…”
+    Curly,        // “…”
+    Guillemets,   // «…»
+}
+
+impl Style {
+    fn show(self) -> &'static str {
+        match self {
+            Style::Straight => "\"…\"",
+            Style::DoubleSingle => "''…''",
+            Style::Low => "„…”",
+            Style::Curly => "“…”",
+            Style::Guillemets => "«…»",
+        }
+    }
+}
+
+/// Quote marks of a text: (byte offset, length, style, opening?).
+fn marks(text: &str) -> Vec<(usize, usize, Style, Option<bool>)> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        match c {
+            '"' => out.push((i, 1, Style::Straight, None)),
+            '\'' if it.peek().is_some_and(|(_, n)| *n == '\'') => {
+                it.next();
+                out.push((i, 2, Style::DoubleSingle, None));
+            }
+            '„' => out.push((i, c.len_utf8(), Style::Low, Some(true))),
+            '“' => {
+                // “ closes a „ quotation; otherwise it opens a “…” one.
+                let low_open = out
+                    .iter()
+                    .rev()
+                    .find(|m| m.2 == Style::Low)
+                    .is_some_and(|m| m.3 == Some(true));
+                if low_open {
+                    out.push((i, c.len_utf8(), Style::Low, Some(false)));
+                } else {
+                    out.push((i, c.len_utf8(), Style::Curly, Some(true)));
+                }
+            }
+            '”' => {
+                let style = out
+                    .iter()
+                    .rev()
+                    .find(|m| m.3 == Some(true))
+                    .map_or(Style::Curly, |m| m.2);
+                out.push((i, c.len_utf8(), style, Some(false)));
+            }
+            '«' => out.push((i, c.len_utf8(), Style::Guillemets, Some(true))),
+            '»' => out.push((i, c.len_utf8(), Style::Guillemets, Some(false))),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Offset of the first mark that leaves its unit's quotes unbalanced.
+fn unbalanced(text: &str) -> Option<(usize, usize)> {
+    let m = marks(text);
+    let mut by_style: BTreeMap<Style, Vec<&(usize, usize, Style, Option<bool>)>> = BTreeMap::new();
+    for x in &m {
+        by_style.entry(x.2).or_default().push(x);
+    }
+    for (_, ms) in by_style {
+        if ms.iter().all(|x| x.3.is_none()) {
+            if ms.len() % 2 == 1 {
+                let last = ms[ms.len() - 1];
+                return Some((last.0, last.1));
+            }
+        } else {
+            let mut depth: i32 = 0;
+            for x in &ms {
+                depth += if x.3 == Some(true) { 1 } else { -1 };
+                if depth < 0 {
+                    return Some((x.0, x.1));
+                }
+            }
+            if depth != 0 {
+                let last = ms[ms.len() - 1];
+                return Some((last.0, last.1));
+            }
+        }
+    }
+    None
+}
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    let mut styles: BTreeMap<Style, Vec<(usize, usize)>> = BTreeMap::new();
+    for (n, _) in cx.nodes(&[
+        Kind::Recital,
+        Kind::Paragraph,
+        Kind::Point,
+        Kind::Subpoint,
+        Kind::ListItem,
+        Kind::Heading,
+        Kind::Title,
+        Kind::Footnote,
+    ]) {
+        let text = cx.text(n.own);
+        if unbalanced(text).is_some() {
+            let mut f = cx.finding(n.own, "unbalanced quotation marks");
+            f.help = Some("open and close every quotation".into());
+            out.push(f);
+        }
+        // One place per quotation: its opening mark (every other mark of a
+        // style that has no separate closing mark).
+        let mut seen: BTreeMap<Style, usize> = BTreeMap::new();
+        for (i, len, style, open) in marks(text) {
+            let k = seen.entry(style).or_default();
+            let opening = match open {
+                Some(o) => o,
+                None => *k % 2 == 0,
+            };
+            *k += 1;
+            if opening {
+                styles
+                    .entry(style)
+                    .or_default()
+                    .push((n.own.0 + i, n.own.0 + i + len));
+            }
+        }
+    }
+    if styles.len() < 2 {
+        return;
+    }
+    let (&main, _) = styles
+        .iter()
+        .max_by_key(|(_, v)| v.len())
+        .expect("two styles");
+    for (style, places) in &styles {
+        if *style == main {
+            continue;
+        }
+        for &r in places {
+            let mut f = cx.finding(
+                r,
+                format!(
+                    "quotation marks {} in a document that uses {}",
+                    style.show(),
+                    main.show()
+                ),
+            );
+            f.help = Some(format!("use {}", main.show()));
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unbalanced;
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn balance() {
+        assert!(unbalanced("\"a\" un „b” un “c”").is_none());
+        assert!(unbalanced("\"a – \"b\" 1,").is_some());
+        assert!(unbalanced("Regio's en Council’s").is_none());
+    }
+
+    #[test]
+    fn mixed_styles() {
+        let text = "UZSVER \"a\" un \"b\";\n\nUZSVER ''c'' un \"d\";\n";
+        assert_eq!(lines("quotes", "lv", text), [3]);
+    }
+}

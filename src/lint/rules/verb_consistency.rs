@@ -1,0 +1,77 @@
+//! `verb-consistency`: one verb written in more than one way in a document.
+
+use crate::ast::Kind;
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use std::collections::BTreeMap;
+
+pub const META: RuleMeta = RuleMeta {
+    name: "verb-consistency",
+    severity: Severity::Info,
+    summary: "The same verb is written in more than one way in one document.",
+    rationale: "A document spells each verb one way: `RECOGNISES` in one paragraph and \
+`RECOGNIZES` in another (or two accepted spellings with different diacritics) is an \
+inconsistency a reader notices. The less common spelling is reported. Case slips are \
+`verb-case` findings and misspellings `verb-unknown` findings, not this rule's.",
+    bad: "RECOGNISES …; RECOGNISES …; RECOGNIZES …",
+    good: "RECOGNISES …; RECOGNISES …; RECOGNISES …",
+    fixable: false,
+};
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    if !cx.is_conclusions() {
+        return;
+    }
+    // spelling key → spelling (upper case) → clauses written that way
+    let mut groups: BTreeMap<String, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
+    for (c, _) in cx.nodes(&[Kind::Clause]) {
+        if c.attrs.misspelt == Some(true) {
+            continue;
+        }
+        let Some(verb) = c.attrs.verb.as_deref() else {
+            continue;
+        };
+        let upper = crate::lexicon::upper(verb);
+        groups
+            .entry(key(&upper))
+            .or_default()
+            .entry(upper)
+            .or_default()
+            .push(c.own);
+    }
+    for spellings in groups.values() {
+        if spellings.len() < 2 {
+            continue;
+        }
+        let (main, _) = spellings
+            .iter()
+            .max_by_key(|(_, v)| v.len())
+            .expect("non-empty");
+        for (spelling, ranges) in spellings {
+            if spelling == main {
+                continue;
+            }
+            for &r in ranges {
+                out.push(cx.finding(
+                    r,
+                    format!("`{spelling}` is spelt `{main}` elsewhere in this document"),
+                ));
+            }
+        }
+    }
+}
+
+/// Spellings of one verb share this key: diacritics folded, `z` as `s`.
+fn key(upper: &str) -> String {
+    crate::fuzzy::fold(upper).replace('Z', "S")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn minority_spelling_is_reported() {
+        let text = "THE COUNCIL OF THE EUROPEAN UNION,\n\nRECOGNISES a;\n\nRECOGNISES b;\n\nRECOGNIZES c;\n\nRecognises d;\n";
+        assert_eq!(lines("verb-consistency", "en", text), [7]);
+    }
+}

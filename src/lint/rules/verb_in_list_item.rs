@@ -1,0 +1,46 @@
+//! `verb-in-list-item`: an operative sentence with its own capitalised verb inside a list item.
+
+use crate::ast::Kind;
+use crate::lexicon::Role;
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+
+pub const META: RuleMeta = RuleMeta {
+    name: "verb-in-list-item",
+    severity: Severity::Warning,
+    summary: "A bullet item contains an operative clause with its own capitalised verb.",
+    rationale: "A list item completes the sentence of its lead-in. When an item carries a \
+capitalised operative verb (`- … partneriem. AICINA Komisiju …`), a paragraph of its own was \
+swallowed by the list: move it out. Lettered sub-points each headed by a verb are fine.",
+    bad: "- sadarboties ar partneriem. AICINA Komisiju ziņot,",
+    good: "- sadarboties ar partneriem;\n\nAICINA Komisiju ziņot;",
+    fixable: false,
+};
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    if !cx.is_conclusions() {
+        return;
+    }
+    for (c, path) in cx.nodes(&[Kind::Clause]) {
+        let in_item = path.iter().any(|p| p.kind == Kind::ListItem);
+        if in_item && c.attrs.role == Some(Role::Operative) {
+            let verb = c.attrs.verb.as_deref().unwrap_or("");
+            let mut f = cx.finding(
+                c.own,
+                format!("list item contains the operative verb `{verb}`"),
+            );
+            f.help = Some("make this clause a paragraph or point of its own".into());
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn capitalised_operative_verbs_in_items() {
+        let text = "EIROPAS SAVIENĪBAS PADOME,\n\nAICINA dalībvalstis:\n\n- sadarboties ar partneriem. AICINA Komisiju ziņot,\n- veicināt to;\n";
+        assert_eq!(lines("verb-in-list-item", "lv", text), [5]);
+    }
+}

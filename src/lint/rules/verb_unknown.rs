@@ -1,0 +1,65 @@
+//! `verb-unknown`: a capitalised word close to a lexicon verb but not in it.
+
+use crate::ast::Kind;
+use crate::lint::{Cx, Finding, RuleMeta, Severity};
+
+pub const META: RuleMeta = RuleMeta {
+    name: "verb-unknown",
+    severity: Severity::Error,
+    summary: "A capitalised verb is not in the lexicon but close to an entry (a misspelling).",
+    rationale: "A misspelt head verb (`UZSVĒR` for `UZSVER`) is invisible to spell-checkers, \
+which skip words in capitals, yet it stands out in the adopted text and breaks the alignment \
+of language versions. Acronyms and names in capitals are never reported.",
+    bad: "UZSVĒR, ka ES ir jāattīsta digitālais vienotais tirgus;",
+    good: "UZSVER, ka ES ir jāattīsta digitālais vienotais tirgus;",
+    fixable: true,
+};
+
+pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+    if !cx.is_conclusions() {
+        return;
+    }
+    for (clause, _) in cx.nodes(&[Kind::Clause]) {
+        if clause.attrs.misspelt != Some(true) {
+            continue;
+        }
+        let Some(form) = clause.attrs.lexicon_form.as_deref() else {
+            continue;
+        };
+        // The misspelt word is the first word of the verb.
+        let start = clause.own.0;
+        let text = cx.text(clause.own);
+        let first_len = crate::text::words(text)
+            .next()
+            .map_or(text.len(), |w| w.end);
+        let range = (start, start + first_len);
+        let written = cx.text(range);
+        let meant = form.split_whitespace().next().unwrap_or(form).to_string();
+        let mut f = cx.finding(
+            range,
+            format!("`{written}` is not a known verb; did you mean `{meant}`?"),
+        );
+        f.help = Some(format!("write `{meant}`"));
+        f.fix = cx.fix(range, meant);
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::{lines, run};
+
+    #[test]
+    fn misspelt_verbs_and_not_acronyms() {
+        let text = "EIROPAS SAVIENĪBAS PADOME,\n\nUZSVER, ka EDSO un NATO;\n\nUZSVĒR, ka x un UZSVĒR y;\n\nAICINA ASEAN;\n";
+        assert_eq!(lines("verb-unknown", "lv", text), [5, 5]);
+        assert_eq!(
+            run("verb-unknown", "lv", text)[0]
+                .fix
+                .as_ref()
+                .unwrap()
+                .replacement,
+            "UZSVER"
+        );
+    }
+}

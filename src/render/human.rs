@@ -1,0 +1,190 @@
+//! Human output of findings through miette's graphical handler.
+//!
+//! miette prints whole source lines; PDF extractions have paragraphs of
+//! 1,000+ characters on one line, so each finding gets its own small source
+//! window: the lines of its span, long ones cut around the span, with the real
+//! line numbers in the gutter.
+
+use crate::lint::{Finding, Severity};
+use crate::parse::Document;
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+use std::fmt;
+
+/// How much of a long line to keep on each side of a span (characters).
+const CONTEXT_CHARS: usize = 60;
+/// Lines longer than this are cut.
+const LONG_LINE: usize = 160;
+
+/// Source text of a window of the original file.
+#[derive(Debug)]
+struct Window {
+    name: String,
+    text: String,
+    /// 0-based line number of the window's first line.
+    first_line: usize,
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// One finding as a miette diagnostic.
+#[derive(Debug)]
+struct Report {
+    finding: Finding,
+    window: Window,
+    span: SourceSpan,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.finding.rule))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.window)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.finding.rule.to_string()),
+            self.span,
+        ))))
+    }
+}
+
+/// Builds the window of a finding: its lines, long lines cut around the span.
+fn window(doc: &Document, name: &str, f: &Finding) -> (Window, SourceSpan) {
+    let src = &doc.source;
+    let start_line = doc.line_of(f.start);
+    let end_line = doc
+        .line_of(f.end.saturating_sub(1).max(f.start))
+        .min(start_line + 3);
+    let mut text = String::new();
+    let mut span_start = 0;
+    let mut span_end = 0;
+    for line in start_line..=end_line {
+        let ls = doc.line_start(line);
+        let le = src[ls..].find(['\n', '\r']).map_or(src.len(), |i| ls + i);
+        let raw = &src[ls..le];
+        // Cut long lines around the part of the span on this line.
+        let (from, to) = if raw.chars().count() > LONG_LINE {
+            let a = f.start.clamp(ls, le) - ls;
+            let b = f.end.clamp(ls, le) - ls;
+            (
+                back_chars(raw, a, CONTEXT_CHARS),
+                fwd_chars(raw, b, CONTEXT_CHARS),
+            )
+        } else {
+            (0, raw.len())
+        };
+        let prefix = if from > 0 { "…" } else { "" };
+        let base = text.len() + prefix.len();
+        text.push_str(prefix);
+        text.push_str(&raw[from..to]);
+        if to < raw.len() {
+            text.push('…');
+        }
+        let map = |off: usize| base + off.clamp(ls + from, ls + to) - ls - from;
+        if line == start_line {
+            span_start = map(f.start);
+        }
+        span_end = map(f.end);
+        if line != end_line {
+            text.push('\n');
+        }
+    }
+    let len = span_end.saturating_sub(span_start);
+    (
+        Window {
+            name: name.to_string(),
+            text,
+            first_line: start_line - 1,
+        },
+        SourceSpan::new(span_start.into(), len),
+    )
+}
+
+fn back_chars(s: &str, at: usize, n: usize) -> usize {
+    s[..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+fn fwd_chars(s: &str, at: usize, n: usize) -> usize {
+    s[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(s.len(), |(i, _)| at + i)
+}
+
+/// Renders findings for a terminal (or a log).
+pub fn render(
+    doc: &Document,
+    name: &str,
+    findings: &[Finding],
+    color: bool,
+    width: usize,
+) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_context_lines(1)
+        .with_links(false);
+    let mut out = String::new();
+    for f in findings {
+        let (window, span) = window(doc, name, f);
+        let report = Report {
+            finding: f.clone(),
+            window,
+            span,
+        };
+        if handler.render_report(&mut out, &report).is_err() {
+            out.push_str(&format!("{name}: {} [{}]\n", f.message, f.rule));
+        }
+    }
+    out
+}

@@ -1,0 +1,123 @@
+//! JSON output of findings (serde; not miette's JSON handler).
+
+use crate::lint::{Finding, Fix, Severity};
+use crate::parse::Document;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One finding with line and column (1-based, columns in characters).
+#[derive(Debug, Serialize)]
+pub struct DiagnosticOut {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub span: SpanOut,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileOut {
+    pub path: String,
+    pub language: String,
+    pub kind: crate::ast::DocKind,
+    pub diagnostics: Vec<DiagnosticOut>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub by_rule: BTreeMap<&'static str, usize>,
+    /// Files that could not be read.
+    pub failed: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Output {
+    pub files: Vec<FileOut>,
+    pub summary: Summary,
+}
+
+/// Converts one document's findings.
+pub fn file(doc: &Document, path: &str, findings: &[Finding]) -> FileOut {
+    FileOut {
+        path: path.to_string(),
+        language: doc.language.code.clone(),
+        kind: doc.kind,
+        diagnostics: findings
+            .iter()
+            .map(|f| DiagnosticOut {
+                rule: f.rule,
+                severity: f.severity,
+                message: f.message.clone(),
+                line: doc.line_of(f.start),
+                column: doc.column_of(f.start),
+                end_line: doc.line_of(f.end),
+                end_column: doc.column_of(f.end),
+                span: SpanOut {
+                    start: f.start,
+                    end: f.end,
+                },
+                help: f.help.clone(),
+                fix: f.fix.clone(),
+            })
+            .collect(),
+    }
+}
+
+impl Summary {
+    pub fn add(&mut self, findings: &[Finding]) {
+        self.files += 1;
+        for f in findings {
+            self.findings += 1;
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            *self.by_rule.entry(f.rule).or_default() += 1;
+        }
+    }
+
+    pub fn line(&self) -> String {
+        format!(
+            "{} file{} checked: {} finding{} ({} error{}, {} warning{}, {} info){}",
+            self.files,
+            plural(self.files),
+            self.findings,
+            plural(self.findings),
+            self.errors,
+            plural(self.errors),
+            self.warnings,
+            plural(self.warnings),
+            self.infos,
+            if self.failed > 0 {
+                format!("; {} file(s) could not be read", self.failed)
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
