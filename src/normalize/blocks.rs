@@ -289,6 +289,7 @@ impl<'a> Assembler<'a> {
                 matches!(open.shape, Shape::Bullet { bullet: b } if b == bullet)
                     || term
                     || ends_with_reference(prev)
+                    || lone_capitals_lead_in(open, prev)
             }
             Shape::Verb { caps, .. } => {
                 if numbered || matches!(open.shape, Shape::Roman { .. }) && !term {
@@ -443,6 +444,13 @@ fn join_kind(this: &str, next: &str) -> Join {
     } else {
         Join::KeepHyphen // "EU-", "COVID-"
     }
+}
+
+/// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.
+fn lone_capitals_lead_in(open: &Open, prev: &str) -> bool {
+    open.lines.len() == 1
+        && matches!(open.shape, Shape::Verb { caps: true, .. })
+        && !prev.chars().any(char::is_lowercase)
 }
 
 /// Ends with clause or sentence punctuation (footnote digits after it ignored).

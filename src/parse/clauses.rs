@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn sentence_starts() {
-        let s = "UZSVER x. Aicina Komisiju y. Atzīmējot, ka z, AICINA dalībvalstis. Katra dalībvalsts tiek mudināta.";
+        let s = "UZSVER nozīmi. Aicina Komisiju ziņot. Atzīmējot, ka tā ir, AICINA dalībvalstis. Katra dalībvalsts tiek mudināta.";
         assert_eq!(
             heads("lv", s, Context::Operative),
             ["UZSVER", "Aicina", "AICINA"]

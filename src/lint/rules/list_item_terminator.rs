@@ -73,8 +73,14 @@ mod tests {
 
     #[test]
     fn missing_and_odd_terminators() {
-        let text = "AICINA dalībvalstis:\n- a,\n- b\n- c;\n- d,\n- e;\n";
-        assert_eq!(lines("list-item-terminator", "lv", text), [3, 4]);
-        assert!(lines("list-item-terminator", "lv", "AICINA:\n- a,\n- b,\n- c;\n").is_empty());
+        let text =
+            "EIROPAS SAVIENĪBAS PADOME,\nAICINA dalībvalstis:\n- a,\n- b\n- c;\n- d,\n- e;\n";
+        assert_eq!(lines("list-item-terminator", "lv", text), [4, 5]);
+        assert!(lines(
+            "list-item-terminator",
+            "lv",
+            "EIROPAS SAVIENĪBAS PADOME,\nAICINA:\n- a,\n- b,\n- c;\n"
+        )
+        .is_empty());
     }
 }

@@ -54,7 +54,7 @@ mod tests {
 
     #[test]
     fn lead_in_needs_a_colon() {
-        let text = "AICINA ES un dalībvalstis;\n- sadarboties,\n- ziņot;\n\nMUDINA dalībvalstis:\n- a,\n- b;\n";
-        assert_eq!(lines("list-lead-in", "lv", text), [1]);
+        let text = "EIROPAS SAVIENĪBAS PADOME,\n\nATGĀDINOT\n- a,\n- b;\n\nAICINA ES un dalībvalstis;\n- sadarboties,\n- ziņot;\n\nMUDINA dalībvalstis:\n- a,\n- b;\n";
+        assert_eq!(lines("list-lead-in", "lv", text), [7]);
     }
 }

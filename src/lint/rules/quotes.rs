@@ -39,8 +39,12 @@ impl Style {
     }
 }
 
-/// Quote marks of a text: (byte offset, length, style, opening?).
-fn marks(text: &str) -> Vec<(usize, usize, Style, Option<bool>)> {
+/// A quote mark: byte offset, length, style, and whether it opens (`None`
+/// for marks such as `"` that open and close alike).
+type Mark = (usize, usize, Style, Option<bool>);
+
+/// Quote marks of a text.
+fn marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -83,13 +87,13 @@ fn marks(text: &str) -> Vec<(usize, usize, Style, Option<bool>)> {
 /// Offset of the first mark that leaves its unit's quotes unbalanced.
 fn unbalanced(text: &str) -> Option<(usize, usize)> {
     let m = marks(text);
-    let mut by_style: BTreeMap<Style, Vec<&(usize, usize, Style, Option<bool>)>> = BTreeMap::new();
+    let mut by_style: BTreeMap<Style, Vec<&Mark>> = BTreeMap::new();
     for x in &m {
         by_style.entry(x.2).or_default().push(x);
     }
     for (_, ms) in by_style {
         if ms.iter().all(|x| x.3.is_none()) {
-            if ms.len() % 2 == 1 {
+            if !ms.len().is_multiple_of(2) {
                 let last = ms[ms.len() - 1];
                 return Some((last.0, last.1));
             }
@@ -135,7 +139,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
             let k = seen.entry(style).or_default();
             let opening = match open {
                 Some(o) => o,
-                None => *k % 2 == 0,
+                None => (*k).is_multiple_of(2),
             };
             *k += 1;
             if opening {

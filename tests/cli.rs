@@ -1,0 +1,176 @@
+//! The binary: exit codes, bad input, configuration errors, output formats.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_conclint"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name)
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("binary runs")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("conclint-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn findings_exit_1_clean_exit_0_and_fail_on_never() {
+    let dir = tmp("codes");
+    let f = corpus("lv-6122-15-cyber-diplomacy.txt");
+    let out = run(&["lint", f.to_str().unwrap()], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("elision") && text.contains("file checked"),
+        "{text}"
+    );
+    let out = run(&["lint", "--fail-on", "never", f.to_str().unwrap()], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&["lint", "--select", "header", f.to_str().unwrap()], &dir);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let dir = tmp("json");
+    let f = corpus("lv-2022-cyber-posture.txt");
+    let out = run(&["lint", "--format", "json", f.to_str().unwrap()], &dir);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let d = &v["files"][0]["diagnostics"][0];
+    for key in [
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "span",
+        "help",
+        "fix",
+    ] {
+        assert!(d.get(key).is_some(), "missing {key} in {d}");
+    }
+    assert_eq!(v["files"][0]["language"], "lv");
+    assert!(v["summary"]["findings"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn bad_input_is_a_clear_error_with_exit_2() {
+    let dir = tmp("bad");
+    std::fs::write(dir.join("latin1.txt"), b"UZSVER \xe9t\xe9").unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"AB\0CD").unwrap();
+    let out = run(&["lint", "latin1.txt"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("latin1.txt") && err.contains("byte 7"),
+        "{err}"
+    );
+    for (f, word) in [("empty.txt", "empty"), ("binary.txt", "binary")] {
+        let out = run(&["parse", f], &dir);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(word));
+        assert!(out.stdout.is_empty(), "nothing is written on error");
+    }
+    let out = run(&["lint", "missing.txt"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn directories_are_walked_and_unreadable_files_do_not_stop_the_others() {
+    let dir = tmp("walk");
+    std::fs::create_dir_all(dir.join("docs/sub")).unwrap();
+    std::fs::copy(
+        corpus("lv-2022-cyber-posture.txt"),
+        dir.join("docs/sub/a.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("docs/b.txt"), b"\xff\xfe\xfd").unwrap();
+    std::fs::write(dir.join("docs/ignored.md"), b"# not linted").unwrap();
+    let out = run(&["lint", "--format", "json", "docs"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a file failed: exit 2 at the end"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+    assert_eq!(v["summary"]["failed"], 1);
+}
+
+#[test]
+fn config_file_is_found_and_checked() {
+    let dir = tmp("config");
+    std::fs::write(dir.join("conclint.toml"), "ignore = [\"elision\", \"draft-marker\", \"verb-unknown\", \"verb-case\", \"clause-terminator\", \"footnote-spacing\", \"subject-title-mismatch\", \"verb-consistency\"]\n").unwrap();
+    let f = corpus("lv-6122-15-cyber-diplomacy.txt");
+    let out = run(&["lint", "--format", "json", f.to_str().unwrap()], &dir);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["findings"], 0, "{v}");
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::write(dir.join("conclint.toml"), "ignore = [\"no-such-rule\"]\n").unwrap();
+    let out = run(&["lint", f.to_str().unwrap()], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+    std::fs::write(dir.join("conclint.toml"), "colour = \"red\"\n").unwrap();
+    let out = run(&["lint", f.to_str().unwrap()], &dir);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn stdin_and_explain_and_rules() {
+    let dir = tmp("stdin");
+    let mut child = bin()
+        .args(["lint", "--format", "json", "-"])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all("EIROPAS SAVIENĪBAS PADOME,\n\nUZSVER [...] nozīmi;\n".as_bytes())
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["path"], "<stdin>");
+    assert_eq!(v["files"][0]["diagnostics"][0]["rule"], "elision");
+    let out = run(&["explain", "verb-case"], &dir);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Bad:"));
+    assert_eq!(run(&["explain", "nope"], &dir).status.code(), Some(2));
+    let out = run(&["rules"], &dir);
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 23);
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_registry() {
+    let committed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
+            .unwrap();
+    assert_eq!(
+        committed,
+        conclint::render::rules_doc::markdown(),
+        "run `conclint rules --format markdown > docs/rules.md`"
+    );
+}
