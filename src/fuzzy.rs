@@ -2,7 +2,7 @@
 //! or swapped letter (`UZSVĒR` for `UZSVER`). Used to keep a misspelt verb in
 //! the structure (it still heads its paragraph) and to suggest the fix.
 
-use crate::lexicon::{Language, Part, VerbForm};
+use crate::lexicon::{Language, VerbForm};
 use unicode_normalization::UnicodeNormalization;
 
 /// Folds diacritics away (`Ē` → `E`).
@@ -19,41 +19,40 @@ pub fn near_miss<'l>(lang: &'l Language, word_upper: &str) -> Option<&'l VerbFor
     if len < 4 || lang.is_verb_start(word_upper) {
         return None;
     }
+    let first_char = word_upper.chars().next();
     let folded = fold(word_upper);
-    let mut best: Option<(usize, &VerbForm)> = None;
-    for form in &lang.verbs {
-        let Some(Part::Word(first)) = form.parts.first() else {
-            continue;
-        };
-        let d = if fold(first) == folded {
+    let allowed = if len >= 9 {
+        2
+    } else if len >= 5 {
+        1
+    } else {
+        0
+    };
+    let mut best: Option<(usize, usize)> = None; // (distance, verb index)
+    for (first, first_folded, idx) in &lang.first_words {
+        let d = if *first_folded == folded {
             // Same letters, other diacritics: the commonest defect.
             0
         } else {
+            // The first letter is almost never the one mistyped, and checking
+            // it keeps acronyms (`EDSO`, `NATO`) away from verbs.
+            if allowed == 0
+                || first.chars().next() != first_char
+                || first.chars().count().abs_diff(len) > allowed
+            {
+                continue;
+            }
             let d = strsim::damerau_levenshtein(first, word_upper);
-            let allowed = if len >= 9 {
-                2
-            } else if len >= 5 {
-                1
-            } else {
-                0
-            };
-            // The first letter is almost never the one mistyped, and checking it
-            // keeps acronyms (`EDSO`, `NATO`) away from verbs.
-            if d > allowed || first.chars().next() != word_upper.chars().next() {
+            if d > allowed {
                 continue;
             }
             d
         };
-        // Prefer the closest, then the shortest form (the bare verb).
-        let better = match best {
-            None => true,
-            Some((bd, bf)) => d < bd || (d == bd && form.parts.len() < bf.parts.len()),
-        };
-        if better {
-            best = Some((d, form));
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, *idx));
         }
     }
-    best.map(|(_, f)| f)
+    best.map(|(_, i)| &lang.verbs[i])
 }
 
 #[cfg(test)]

@@ -11,6 +11,10 @@ use pest_derive::Parser;
 struct LineGrammar;
 
 /// Byte length of the text matched by `rule` at the start of `s`, if any.
+///
+/// Callers check the first character before calling: a failed pest parse
+/// builds a rich error value (line, column, expected rules), and most lines
+/// fail most shapes, so the guards keep the hot path cheap.
 fn match_len(rule: Rule, s: &str) -> Option<usize> {
     LineGrammar::parse(rule, s)
         .ok()
@@ -24,6 +28,10 @@ fn matches_whole(rule: Rule, s: &str) -> bool {
 
 /// A numbered point label (`12. `): (number, label length).
 pub fn point_label(s: &str) -> Option<(u32, usize)> {
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+
     let len = match_len(Rule::point_label, s)?;
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     Some((s[..digits].parse().ok()?, len))
@@ -31,12 +39,24 @@ pub fn point_label(s: &str) -> Option<(u32, usize)> {
 
 /// A multi-level section label (`1.1. `): its text and length.
 pub fn section_label(s: &str) -> Option<(&str, usize)> {
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+
     let len = match_len(Rule::section_label, s)?;
     Some((s[..len].trim_end(), len))
 }
 
 /// A Roman section label (`IV. `): (value, label length).
 pub fn roman_label(s: &str) -> Option<(u32, usize)> {
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'I' | b'V' | b'X'))
+    {
+        return None;
+    }
+
     let len = match_len(Rule::roman_label, s)?;
     let numeral = s[..len].trim_end().trim_end_matches('.');
     Some((roman_value(numeral)?, len))
@@ -44,6 +64,14 @@ pub fn roman_label(s: &str) -> Option<(u32, usize)> {
 
 /// A sub-point label (`a) `, `(ii) `, `b. `): (label without punctuation, label length).
 pub fn subpoint_label(s: &str) -> Option<(&str, usize)> {
+    let b = s.as_bytes();
+    if !(b.first() == Some(&b'(')
+        || b.first().is_some_and(u8::is_ascii_lowercase)
+            && b.iter().take(6).any(|&c| c == b')' || c == b'.'))
+    {
+        return None;
+    }
+
     let len = match_len(Rule::subpoint_label, s)?;
     let inner = s[..len]
         .trim()
@@ -53,18 +81,34 @@ pub fn subpoint_label(s: &str) -> Option<(&str, usize)> {
 
 /// A capital letter label (`A. `): (letter, label length).
 pub fn letter_label(s: &str) -> Option<(char, usize)> {
+    if !(s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && s.as_bytes().get(1) == Some(&b'.'))
+    {
+        return None;
+    }
+
     let len = match_len(Rule::letter_label, s)?;
     Some((s.chars().next()?, len))
 }
 
 /// A bullet (`- `, `– `, `• `…): (bullet character, label length).
 pub fn bullet(s: &str) -> Option<(char, usize)> {
+    let c = s.chars().next()?;
+    if c.is_alphanumeric() || !s[c.len_utf8()..].starts_with([' ', '\t']) {
+        return None;
+    }
+
     let len = match_len(Rule::bullet, s)?;
     Some((s.chars().next()?, len))
 }
 
 /// A footnote definition label (`¹ `, `12 `): (number, is superscript, label length).
 pub fn footnote_label(s: &str) -> Option<(u32, bool, usize)> {
+    let c = s.chars().next()?;
+    if !c.is_ascii_digit() && crate::text::superscript_value(c).is_none() {
+        return None;
+    }
+
     let len = match_len(Rule::footnote_label, s)?;
     if let Some((v, _)) = crate::text::leading_superscript(s) {
         return Some((v, true, len));
@@ -74,28 +118,89 @@ pub fn footnote_label(s: &str) -> Option<(u32, bool, usize)> {
 }
 
 pub fn is_or_line(s: &str) -> bool {
+    if !s.trim_start().starts_with("(OR") {
+        return false;
+    }
+
     matches_whole(Rule::or_line, s)
 }
 
 pub fn is_doc_number_line(s: &str) -> bool {
+    if !s
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+        || s.len() > 40
+    {
+        return false;
+    }
+
     matches_whole(Rule::doc_number_line, s)
 }
 
 pub fn is_interinstitutional_line(s: &str) -> bool {
+    if !s
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+        || s.len() > 40
+    {
+        return false;
+    }
+
     matches_whole(Rule::interinstitutional_line, s)
 }
 
 pub fn is_subject_code_line(s: &str) -> bool {
+    if !s
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+        || s.len() > 40
+        || !s
+            .trim_end()
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_digit)
+    {
+        return false;
+    }
+
     matches_whole(Rule::subject_code_line, s)
 }
 
 /// A running footer with document number, typist code and page number.
 pub fn is_footer_line(s: &str) -> bool {
+    if !s
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+        || s.len() > 60
+        || !s.contains('/')
+    {
+        return false;
+    }
+
     matches_whole(Rule::footer_line, s)
 }
 
 /// A running footer naming the directorate (`ANNEX RELEX.2.B LIMITE EN`).
 pub fn is_dg_line(s: &str) -> bool {
+    if s.len() > 60
+        || !s
+            .trim_end()
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_uppercase)
+        || s.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii())
+    {
+        return false;
+    }
+
     if !matches_whole(Rule::dg_line, s) {
         return false;
     }
@@ -111,6 +216,10 @@ pub fn is_dg_line(s: &str) -> bool {
 }
 
 pub fn is_page_number_line(s: &str) -> bool {
+    if s.len() > 8 {
+        return false;
+    }
+
     matches_whole(Rule::page_number_line, s)
 }
 

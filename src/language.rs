@@ -27,21 +27,29 @@ pub fn detect(text: &str) -> &'static Language {
             }
         }
     }
-    let best = scores.iter().enumerate().max_by_key(|(_, s)| **s);
-    let statistical = statistical(text);
-    match best {
-        Some((i, &s)) if s >= 3 => {
-            // Short capital words are shared between languages (EN "NOTE", FR
-            // "NOTE"): when the statistical guess also scored well, prefer it.
-            if let Some(stat) = statistical {
-                let j = langs.iter().position(|l| l.code == stat.code).unwrap_or(i);
-                if scores[j] * 2 >= s {
-                    return stat;
-                }
-            }
-            &langs[i]
+    let mut ranked: Vec<(usize, usize)> = scores.iter().copied().enumerate().collect();
+    ranked.sort_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
+    let (best, best_score) = ranked[0];
+    let runner_up = ranked.get(1).map_or(0, |r| r.1);
+    // A clear lexicon winner decides alone: statistics are slow and only
+    // needed for texts with few capitalised verbs.
+    if best_score >= 3 && best_score > runner_up * 2 {
+        return &langs[best];
+    }
+    match statistical(text) {
+        Some(stat)
+            if best_score < 3
+                || scores[langs
+                    .iter()
+                    .position(|l| l.code == stat.code)
+                    .unwrap_or(best)]
+                    * 2
+                    >= best_score =>
+        {
+            stat
         }
-        _ => statistical.unwrap_or(&langs[0]),
+        _ if best_score >= 3 => &langs[best],
+        other => other.unwrap_or(&langs[0]),
     }
 }
 
@@ -49,7 +57,7 @@ fn statistical(text: &str) -> Option<&'static Language> {
     let allow = vec![Lang::Lav, Lang::Nld, Lang::Eng, Lang::Fra, Lang::Deu];
     let detector = Detector::with_allowlist(allow);
     // A sample is enough and keeps detection linear and cheap on huge inputs.
-    let sample = &text[..crate::text::floor_char_boundary(text, 200_000)];
+    let sample = &text[..crate::text::floor_char_boundary(text, 30_000)];
     let lang = detector.detect_lang(sample)?;
     let code = match lang {
         Lang::Lav => "lv",

@@ -196,6 +196,21 @@ pub struct Language {
     pub addressees: Vec<AddresseePhrase>,
     pub addressee_connectors: Vec<String>,
     pub addressee_skip: Vec<String>,
+    /// Upper-cased structural phrases, for whole-line comparisons.
+    phrases: HashMap<Phrases, Vec<String>>,
+    /// Distinct first words of verb forms with their diacritic-folded forms
+    /// (for near-miss search), and the index of the shortest form.
+    pub(crate) first_words: Vec<(String, String, usize)>,
+}
+
+/// Lists of structural phrases a line can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phrases {
+    Transition,
+    Formula,
+    AnnexMarker,
+    DocumentType,
+    OutcomeType,
 }
 
 impl Language {
@@ -300,7 +315,29 @@ impl Language {
             }
         }
         addressees.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
+        let st = &raw.structure;
+        let up = |v: &Vec<String>| v.iter().map(|p| upper(p)).collect::<Vec<_>>();
+        let phrases = HashMap::from([
+            (Phrases::Transition, up(&st.transitions)),
+            (Phrases::Formula, up(&st.formula)),
+            (Phrases::AnnexMarker, up(&st.annex_markers)),
+            (Phrases::DocumentType, up(&st.document_types)),
+            (Phrases::OutcomeType, up(&st.outcome_document_types)),
+        ]);
+        let mut first_words: Vec<(String, String, usize)> = Vec::new();
+        for (i, v) in verbs.iter().enumerate() {
+            let Some(Part::Word(w)) = v.parts.first() else {
+                continue;
+            };
+            match first_words.iter_mut().find(|f| &f.0 == w) {
+                Some(f) if verbs[f.2].parts.len() > v.parts.len() => f.2 = i,
+                Some(_) => {}
+                None => first_words.push((w.clone(), crate::fuzzy::fold(w), i)),
+            }
+        }
         Ok(Language {
+            phrases,
+            first_words,
             code: raw.code,
             name: raw.name,
             structure: raw.structure,
@@ -313,14 +350,20 @@ impl Language {
         })
     }
 
-    /// True when `line` (trimmed, trailing punctuation ignored) is one of `phrases`.
-    pub fn line_is_one_of(line: &str, phrases: &[String]) -> bool {
+    /// True when `line` (trimmed, trailing punctuation ignored) is one of the
+    /// language's phrases of that kind.
+    pub fn line_is(&self, kind: Phrases, line: &str) -> bool {
         let t = line
             .trim()
             .trim_end_matches([',', ':', ';', '.'])
             .trim_end();
+        let list = &self.phrases[&kind];
+        // Cheap length filter before upper-casing.
+        if !list.iter().any(|p| p.len().abs_diff(t.len()) <= 4) {
+            return false;
+        }
         let t = upper(t);
-        phrases.iter().any(|p| upper(p) == t)
+        list.iter().any(|p| *p == t)
     }
 }
 

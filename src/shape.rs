@@ -2,7 +2,7 @@
 //! block boundaries in hard-wrapped text) and the tree builder use.
 
 use crate::grammar;
-use crate::lexicon::{Language, Role};
+use crate::lexicon::{Language, Phrases, Role};
 use crate::text::{starts_upper, words};
 use crate::verbs::{self, Token};
 
@@ -57,13 +57,25 @@ pub struct PointCounter {
 
 impl PointCounter {
     pub fn accepts(&self, n: u32) -> bool {
-        n >= 1 && n <= self.last + 3 && n + 3 > self.last
+        self.last == u32::MAX || (n >= 1 && n <= self.last + 3 && n + 3 > self.last)
+    }
+
+    /// A counter that accepts any number (to classify lines before the
+    /// sequence is known).
+    pub fn any() -> PointCounter {
+        PointCounter { last: u32::MAX }
     }
 }
 
 /// The verb at the start of `text`, if any: exact lexicon match or a near miss.
 pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
-    let toks = verbs::tokens(first_chars(text, 120));
+    let head = first_chars(text, 120);
+    // Cheap rejection first: the line must start (after quotes) with a capital.
+    let lead = head.trim_start_matches(['"', '„', '“', '(', ' ']);
+    if !lead.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let toks = verbs::tokens(head);
     let first = toks.first()?;
     if first.start != 0
         && !text[..first.start]
@@ -80,7 +92,7 @@ pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
         return Some((m.form.role, first.caps));
     }
     if first.caps {
-        if let Some(form) = crate::fuzzy::near_miss(lang, &first.upper) {
+        if let Some(form) = crate::fuzzy::near_miss(lang, &first.upper()) {
             return Some((form.role, true));
         }
     }
@@ -93,15 +105,13 @@ fn first_chars(s: &str, n: usize) -> &str {
 
 /// Classifies the start of `text` (a line or a block, already trimmed).
 pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
-    if Language::line_is_one_of(text, &lang.structure.transitions) {
+    if lang.line_is(Phrases::Transition, text) {
         return Shape::Transition;
     }
-    if Language::line_is_one_of(text, &lang.structure.formula)
-        && text.trim_end().ends_with([',', ':'])
-    {
+    if lang.line_is(Phrases::Formula, text) && text.trim_end().ends_with([',', ':']) {
         return Shape::Formula;
     }
-    if Language::line_is_one_of(text, &lang.structure.annex_markers) {
+    if lang.line_is(Phrases::AnnexMarker, text) {
         return Shape::Annex;
     }
     if let Some((_, len)) = grammar::section_label(text) {
@@ -174,7 +184,7 @@ fn follower_starts_unit(lang: &Language, rest: &str) -> bool {
 }
 
 /// Token view of a block, computed once and shared by the clause finder.
-pub fn tokens(text: &str) -> Vec<Token> {
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
     verbs::tokens(text)
 }
 

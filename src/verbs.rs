@@ -4,26 +4,48 @@
 use crate::lexicon::{upper, Language, Part, VerbForm};
 use crate::text::{is_all_caps, words};
 
-/// A word of a block with its upper-case form computed once.
-#[derive(Debug, Clone)]
-pub struct Token {
+/// A word of a block. Comparisons with lexicon words are case-insensitive
+/// and allocation-free ([`eq_upper`]): most words of a text are never verbs.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'t> {
     pub start: usize,
     pub end: usize,
-    pub upper: String,
+    pub text: &'t str,
     /// Written fully in capitals (at least two letters, no lower case).
     pub caps: bool,
 }
 
+impl Token<'_> {
+    /// The upper-case form (allocates; use for look-ups only).
+    pub fn upper(&self) -> String {
+        upper(self.text)
+    }
+}
+
 /// Tokenises a block.
-pub fn tokens(s: &str) -> Vec<Token> {
+pub fn tokens(s: &str) -> Vec<Token<'_>> {
     words(s)
         .map(|w| Token {
             start: w.start,
             end: w.end,
-            upper: upper(w.text),
+            text: w.text,
             caps: is_all_caps(w.text),
         })
         .collect()
+}
+
+/// True when `word`, upper-cased as [`upper`] does, equals `upper_word`.
+pub fn eq_upper(word: &str, upper_word: &str) -> bool {
+    let mut u = upper_word.chars();
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        for uc in c.to_uppercase() {
+            if u.next() != Some(uc) {
+                return false;
+            }
+        }
+    }
+    u.next().is_none()
 }
 
 /// A verb form found in a text.
@@ -48,7 +70,16 @@ pub fn match_at<'l>(
     text: &str,
 ) -> Option<VerbMatch<'l>> {
     let first = toks.get(i)?;
-    'forms: for form in lang.forms_starting_with(&first.upper) {
+    // Verbs start with a letter that has a case; skip the look-up otherwise.
+    if !first
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_lowercase())
+    {
+        return None;
+    }
+    'forms: for form in lang.forms_starting_with(&first.upper()) {
         let mut matched = vec![i];
         let mut pos = i; // index of the last matched token
         let mut after_gap = false;
@@ -60,7 +91,7 @@ pub fn match_at<'l>(
                         let limit = (pos + GAP_LIMIT).min(toks.len().saturating_sub(1));
                         let found = (pos + 1..=limit).find(|&j| {
                             toks[j].caps
-                                && &toks[j].upper == w
+                                && eq_upper(toks[j].text, w)
                                 && !crosses_sentence_end(text, toks[pos].end, toks[j].start)
                         });
                         match found {
@@ -71,7 +102,7 @@ pub fn match_at<'l>(
                     } else {
                         match toks.get(pos + 1) {
                             Some(t)
-                                if &t.upper == w
+                                if eq_upper(t.text, w)
                                     && only_space_between(text, toks[pos].end, t.start) =>
                             {
                                 pos += 1

@@ -47,10 +47,21 @@ pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::Sourc
     let mut lines = lines::split(text);
     lines::mark_footers(text, &mut lines, lang);
     let header = lines::header_zone(text, &lines, lang);
+    let raw_shapes = lines
+        .iter()
+        .map(|l| {
+            if l.blank || l.dropped {
+                Shape::Text
+            } else {
+                shape::classify(lang, &text[l.start..l.end], &PointCounter::any())
+            }
+        })
+        .collect();
     let mut asm = Assembler {
         text,
         lang,
         lines: &lines,
+        raw_shapes,
         b: MappedBuilder::with_capacity(text.len()),
         blocks: Vec::new(),
         points: PointCounter::default(),
@@ -72,6 +83,9 @@ struct Assembler<'a> {
     text: &'a str,
     lang: &'a Language,
     lines: &'a [Line],
+    /// Each line's shape, computed once, with any point number accepted; the
+    /// point counter is applied in [`Assembler::shape_of`].
+    raw_shapes: Vec<Shape>,
     b: MappedBuilder,
     blocks: Vec<Block>,
     points: PointCounter,
@@ -84,7 +98,13 @@ impl<'a> Assembler<'a> {
     }
 
     fn shape_of(&self, i: usize) -> Shape {
-        shape::classify(self.lang, self.content(i), &self.points)
+        match self.raw_shapes[i] {
+            Shape::Point { number } if !self.points.accepts(number) => {
+                // Out of sequence: not a point (`2016. Gada…`); what else is it?
+                shape::classify(self.lang, self.content(i), &self.points)
+            }
+            s => s,
+        }
     }
 
     fn body(&mut self, from: usize) {

@@ -2,7 +2,7 @@
 //! header zone at the top of the file.
 
 use crate::grammar;
-use crate::lexicon::Language;
+use crate::lexicon::{Language, Phrases};
 use std::collections::HashMap;
 
 /// One physical line of the cleaned text.
@@ -55,7 +55,7 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
         }
         if grammar::is_dg_line(t)
             || grammar::is_doc_number_line(t)
-            || Language::line_is_one_of(t, &lang.structure.annex_markers)
+            || lang.line_is(Phrases::AnnexMarker, t)
         {
             *repeats.entry(digits_folded(t)).or_default() += 1;
         }
@@ -75,9 +75,7 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
             after_footer || repeats.get(&digits_folded(t)).copied().unwrap_or(0) >= 2
         } else if grammar::is_page_number_line(t) {
             page_numbers >= 3
-        } else if grammar::is_doc_number_line(t)
-            || Language::line_is_one_of(t, &lang.structure.annex_markers)
-        {
+        } else if grammar::is_doc_number_line(t) || lang.line_is(Phrases::AnnexMarker, t) {
             // Keep the first occurrence (header or annex marker), drop the repeats.
             let key = digits_folded(t);
             let repeated = repeats.get(&key).copied().unwrap_or(0) >= 2;
@@ -106,7 +104,7 @@ pub fn is_header_line(t: &str, lang: &Language) -> bool {
         || grammar::is_interinstitutional_line(t)
         || grammar::is_subject_code_line(t)
         || is_date_line(t)
-        || Language::line_is_one_of(t, &lang.structure.document_types)
+        || lang.line_is(Phrases::DocumentType, t)
         || header_field(t, lang).is_some()
 }
 
@@ -161,10 +159,7 @@ pub fn header_zone(text: &str, lines: &[Line], lang: &Language) -> Vec<Vec<usize
         } else if last_was_field && l.indent > 0 && !groups.is_empty() {
             // A wrapped field value (indented by the word processor).
             groups.last_mut().expect("checked non-empty").push(i);
-        } else if groups.is_empty()
-            && Language::line_is_one_of(t, &lang.structure.formula)
-            && !t.ends_with(',')
-        {
+        } else if groups.is_empty() && lang.line_is(Phrases::Formula, t) && !t.ends_with(',') {
             // The register's name above the header ("COUNCIL OF THE EUROPEAN UNION").
             groups.push(vec![i]);
         } else {

@@ -51,6 +51,12 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
         }
         let t = &toks[i];
         let at_start = i == 0 && text[..t.start].chars().all(|c| !c.is_alphanumeric());
+        // Only a capitalised word, or one opening the unit or a sentence,
+        // can head a clause: skip the rest without a look-up.
+        if !t.caps && !at_start && !crate::text::starts_upper(t.text) {
+            i += 1;
+            continue;
+        }
         let at_sentence = !at_start && opens_sentence(lang, text, t.start);
         let found = verbs::match_at(lang, &toks, i, text)
             .map(|m| (m.form, m.tokens, false))
@@ -114,14 +120,15 @@ fn fuzzy_match<'l>(
     if !t.caps {
         return None;
     }
-    let form = crate::fuzzy::near_miss(lang, &t.upper)?;
+    let form = crate::fuzzy::near_miss(lang, &t.upper())?;
     let mut matched = vec![i];
     // Only contiguous following words; a gap form falls back to its head.
     for (k, part) in form.parts.iter().enumerate().skip(1) {
         match part {
             Part::Word(w) => match toks.get(i + k) {
                 Some(n)
-                    if &n.upper == w && text[toks[i + k - 1].end..n.start].trim().is_empty() =>
+                    if verbs::eq_upper(n.text, w)
+                        && text[toks[i + k - 1].end..n.start].trim().is_empty() =>
                 {
                     matched.push(i + k)
                 }

@@ -5,7 +5,7 @@ use super::footnotes::{self, Definition};
 use super::Document;
 use crate::ast::{DocKind, Kind, Node, Span};
 use crate::grammar;
-use crate::lexicon::{Language, Role};
+use crate::lexicon::{Language, Phrases, Role};
 use crate::normalize::lines::{header_field, is_date_line};
 use crate::normalize::{Block, Normalized};
 use crate::shape::{self, Shape};
@@ -103,7 +103,7 @@ impl<'a> Builder<'a> {
             "subject_code"
         } else if is_date_line(t) {
             "date"
-        } else if Language::line_is_one_of(t, &self.lang.structure.document_types) {
+        } else if self.lang.line_is(Phrases::DocumentType, t) {
             "document_type"
         } else if let Some(name) = header_field(t, self.lang) {
             n.attrs.label = Some(name.to_string());

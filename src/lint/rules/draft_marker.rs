@@ -1,7 +1,7 @@
 //! `draft-marker`: a title marked as a draft in a text that says it was adopted.
 
 use crate::ast::Kind;
-use crate::lexicon::Language;
+use crate::lexicon::{Language, Phrases};
 use crate::lint::{Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
@@ -39,7 +39,7 @@ pub fn says_adopted(cx: &Cx) -> bool {
         let text = cx.text(n.own);
         match n.kind {
             Kind::HeaderLine if n.attrs.field == Some("document_type") => {
-                adopted |= Language::line_is_one_of(text, &s.outcome_document_types);
+                adopted |= cx.lang.line_is(Phrases::OutcomeType, text);
             }
             Kind::Text | Kind::CoverNote => {
                 let words: Vec<&str> = crate::text::words(text).map(|w| w.text).collect();
