@@ -363,7 +363,7 @@ impl Language {
             return false;
         }
         let t = upper(t);
-        list.iter().any(|p| *p == t)
+        list.contains(&t)
     }
 }
 
