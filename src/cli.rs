@@ -41,6 +41,19 @@ pub enum Command {
     },
     /// Report drafting defects in files, directories (*.txt, recursively) or `-`.
     Lint(LintArgs),
+    /// Check that language versions of one text say the same thing.
+    Align {
+        /// Two or more versions; each is aligned with the first.
+        #[arg(num_args = 2.., required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = AlignFormat::Human)]
+        format: AlignFormat,
+        /// Exit with 1 when a finding is at or above this level.
+        #[arg(long, value_enum)]
+        fail_on: Option<crate::lint::config::FailOn>,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
     /// List the rules.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
@@ -87,6 +100,13 @@ pub struct LintArgs {
 pub enum LintFormat {
     Human,
     Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlignFormat {
+    Human,
+    Json,
+    Table,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +178,12 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
             Ok(0)
         }
         Command::Lint(args) => crate::cli_lint::run(args),
+        Command::Align {
+            files,
+            format,
+            fail_on,
+            color,
+        } => crate::cli_lint::align(&files, format, fail_on, color),
         Command::Rules { format } => {
             let out = match format {
                 RulesFormat::Text => crate::render::rules_doc::list(),

@@ -1,6 +1,8 @@
 //! `conclint lint`: collect files, lint each, report, choose the exit code.
 
-use crate::cli::{read_path, write_stdout, CliError, ColorChoice, LintArgs, LintFormat};
+use crate::cli::{
+    read_path, write_stdout, AlignFormat, CliError, ColorChoice, LintArgs, LintFormat,
+};
 use crate::lint::config::{Config, FailOn};
 use crate::lint::{self, Severity};
 use crate::render::{human, json};
@@ -89,6 +91,82 @@ fn display(p: &Path) -> String {
         p.display().to_string()
     }
 }
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// `conclint align A B [C…]`: each version aligned with the first.
+pub fn align(
+    files: &[PathBuf],
+    format: AlignFormat,
+    fail_on: Option<FailOn>,
+    color: ChoiceArg,
+) -> Result<i32, CliError> {
+    let fail_on = fail_on.unwrap_or(FailOn::Warning);
+    let mut versions = Vec::new();
+    for path in files {
+        let text = read_path(path)?;
+        versions.push(crate::align::Version::new(
+            display(path),
+            crate::parse::parse(text, None),
+        ));
+    }
+    let first = &versions[0];
+    let mut out = String::new();
+    let mut summary = json::Summary::default();
+    let mut files_out = Vec::new();
+    let mut failed = false;
+    // Findings per version, gathered over all pairs.
+    let mut per_version: Vec<Vec<lint::Finding>> = vec![Vec::new(); versions.len()];
+    for (k, other) in versions.iter().enumerate().skip(1) {
+        let al = crate::align::align(first, other);
+        if format == AlignFormat::Table {
+            out.push_str(&crate::align::table(first, other, &al.steps));
+        }
+        let mut it = al.findings.into_iter();
+        per_version[0].extend(it.next().unwrap_or_default());
+        per_version[k].extend(it.next().unwrap_or_default());
+    }
+    for (v, findings) in versions.iter().zip(per_version.iter_mut()) {
+        findings.sort_by_key(|f| (f.start, f.rule));
+        failed |= findings.iter().any(|f| fail_on.fails(f.severity));
+        summary.add(findings);
+        match format {
+            AlignFormat::Human => out.push_str(&human::render(
+                &v.doc,
+                &v.path,
+                findings,
+                use_color(color),
+                100,
+            )),
+            AlignFormat::Json => files_out.push(json::file(&v.doc, &v.path, findings)),
+            AlignFormat::Table => {}
+        }
+    }
+    match format {
+        AlignFormat::Json => {
+            out = serde_json::to_string_pretty(&json::Output {
+                files: files_out,
+                summary,
+            })? + "\n"
+        }
+        _ => {
+            out.push_str(&summary.line());
+            out.push('\n');
+        }
+    }
+    write_stdout(&out)?;
+    Ok(if failed { 1 } else { 0 })
+}
+
+type ChoiceArg = ColorChoice;
 
 pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let config = config(&args)?;

@@ -1,3 +1,4 @@
+pub mod align;
 pub mod ast;
 pub mod classify;
 pub mod cli;

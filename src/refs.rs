@@ -83,7 +83,8 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
         let len = end - start;
         let digits = &s[start..end];
         match prev {
-            Some(p) if p.is_alphabetic() && len <= 3 => {
+            // Glued to a word or to a closing bracket or quote: `Europa1`, `(TID)9`.
+            Some(p) if (p.is_alphabetic() || p == ')' || is_closing_quote(p)) && len <= 3 => {
                 out.push(RefCandidate {
                     number: digits.parse().unwrap_or(0),
                     start,
@@ -160,6 +161,14 @@ mod tests {
         assert!(styles("dok. 10130/10 un 2013. gada 3. decembra").is_empty());
         assert!(styles("COM(2010) 245 final").is_empty());
         assert!(styles("in 2015").is_empty());
+    }
+
+    #[test]
+    fn glued_to_a_bracket() {
+        assert_eq!(
+            styles("(TID)9. un (EFMS)14 kontekstā"),
+            [(9, RefStyle::Glued), (14, RefStyle::Glued)]
+        );
     }
 
     #[test]

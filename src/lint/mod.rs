@@ -57,6 +57,14 @@ pub struct Fix {
     pub replacement: String,
 }
 
+/// Another place a finding refers to (the other language version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+}
+
 /// One finding, with a span of the original file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -67,6 +75,7 @@ pub struct Finding {
     pub end: usize,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    pub related: Vec<Related>,
 }
 
 /// What a rule sees.
@@ -95,6 +104,7 @@ impl<'a> Cx<'a> {
             end,
             help: None,
             fix: None,
+            related: Vec::new(),
         }
     }
 

@@ -264,7 +264,42 @@ impl<'a> Assembler<'a> {
                 .iter()
                 .any(|f| f.to_lowercase() == w)
         });
-        (n == expected && ref_values.contains(&n) && !is_follower).then_some(n)
+        if is_follower || n < expected || n > expected + 5 {
+            return None;
+        }
+        // Confirmed by a reference above it, by the definitions around it (a
+        // run of notes), or by standing at the foot of a page (the next line
+        // starts a new page). A note whose reference was lost is still a note.
+        let referred = ref_values.contains(&n);
+        let in_run = n == expected && in_footnotes;
+        let followed = n == expected && self.note_followed_by_note_or_page(i, n + 1);
+        (referred || in_run || followed).then_some(n)
+    }
+
+    /// After this note's own continuation lines comes note `next` or a new
+    /// page (a line with a leading space, or the end of the text).
+    fn note_followed_by_note_or_page(&self, i: usize, next: u32) -> bool {
+        let mut j = i;
+        for _ in 0..8 {
+            let Some(k) = self.next_content(j) else {
+                return true;
+            };
+            if self.lines[k].indent > 0 {
+                return true;
+            }
+            if let Some((m, _, _)) = grammar::footnote_label(self.content(k)) {
+                return m == next;
+            }
+            if self.raw_shapes[k] != Shape::Text {
+                return false;
+            }
+            j = k;
+        }
+        false
+    }
+
+    fn next_content(&self, i: usize) -> Option<usize> {
+        (i + 1..self.lines.len()).find(|&j| !self.lines[j].blank && !self.lines[j].dropped)
     }
 
     fn continues_footnote(&self, f: &Open, i: usize, blank_before: bool) -> bool {
@@ -277,9 +312,10 @@ impl<'a> Assembler<'a> {
         if !blank_before {
             return matches!(self.shape_of(i), Shape::Text);
         }
-        // After a blank line only a lower-case continuation of an unfinished
-        // sentence still belongs to the footnote.
-        !matches!(last_char(last), Some('.' | ';')) && starts_lower(t)
+        // After a blank line only the continuation of an unfinished sentence
+        // (on the same page, not a structural line) still belongs to it.
+        !matches!(last_char(last), Some('.' | ';'))
+            && (starts_lower(t) || self.raw_shapes[i] == Shape::Text)
     }
 
     /// Does line `i` start a new block after the open block `open`?
@@ -321,7 +357,11 @@ impl<'a> Assembler<'a> {
             }
             Shape::Text | Shape::Heading | Shape::Footnote { .. } | Shape::Header => {
                 if matches!(open.shape, Shape::Heading | Shape::Roman { .. }) {
-                    return false; // a heading wrapped over two lines
+                    // A heading wrapped over two lines goes on in lower case;
+                    // a capital that heads units of its own is the next heading.
+                    return starts_upper(t)
+                        && open.shape == Shape::Heading
+                        && self.is_heading_start(i, numbered);
                 }
                 if open.shape == Shape::Section {
                     // "1.1. Konteksts" stands on its own line, wrapped sections don't.
@@ -350,6 +390,10 @@ impl<'a> Assembler<'a> {
     /// points (`numbered`) only a numbered point or section may follow: a
     /// capitalised verb there continues the point.
     fn is_heading_start(&self, i: usize, numbered: bool) -> bool {
+        self.is_heading_start_at(i, numbered, 0)
+    }
+
+    fn is_heading_start_at(&self, i: usize, numbered: bool, depth: u8) -> bool {
         let t = self.content(i);
         if !starts_upper(t) {
             return false;
@@ -363,6 +407,29 @@ impl<'a> Assembler<'a> {
             }
             if j > i {
                 let s = self.shape_of(j);
+                // Only a short group, set off by a blank line, can end as a
+                // heading without a unit right after it.
+                let short_group = last <= i + 2
+                    && group_len <= 200
+                    && self.lines[last + 1..j].iter().any(|l| l.blank);
+                let last_open = !ends_terminated(self.content(last)) && short_group;
+                // A footnote block right under a heading (the page ended).
+                // Each line of the group followed by a blank one (double spacing).
+                let spaced_lines = (i..last)
+                    .filter(|&k| !self.lines[k].blank)
+                    .all(|k| self.lines[k + 1].blank);
+                if last_open
+                    && (last == i || spaced_lines)
+                    && s == Shape::Text
+                    && grammar::footnote_label(self.content(j)).is_some()
+                {
+                    return true;
+                }
+                // Another heading right under this one (a capital after an
+                // unfinished line): this heading ends here.
+                if last_open && s == Shape::Text && starts_upper(self.content(j)) && depth < 1 {
+                    return self.is_heading_start_at(j, numbered, depth + 1);
+                }
                 if s != Shape::Text {
                     let follows = if numbered {
                         matches!(s, Shape::Point { .. } | Shape::Roman { .. })

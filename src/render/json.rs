@@ -24,6 +24,8 @@ pub struct DiagnosticOut {
     pub span: SpanOut,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<crate::lint::Related>,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,6 +76,7 @@ pub fn file(doc: &Document, path: &str, findings: &[Finding]) -> FileOut {
                 },
                 help: f.help.clone(),
                 fix: f.fix.clone(),
+                related: f.related.clone(),
             })
             .collect(),
     }

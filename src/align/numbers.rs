@@ -1,0 +1,177 @@
+//! Numbers, years, dates and document references of a text, as comparable
+//! values: `2013. gada` and `over 2013` are both the year 2013; `9981/10` and
+//! `9981/1/10 REV 1` are different documents.
+
+use std::collections::BTreeSet;
+
+/// The comparable values in `text`.
+pub fn values(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit()
+            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() && !is_ref_prefix(text, i)))
+        {
+            // Digits glued to letters (`G7`, `EU27`, `5G`) are names, not numbers;
+            // `A/68/98` and `COM(2010)` are read whole below.
+            if b[i].is_ascii_uppercase() {
+                if let Some((v, len)) = slash_reference(&text[i..]) {
+                    out.insert(v);
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // A document number: 10130/10, 9981/1/10 REV 1, 6122/15 + COR 1.
+        if let Some((v, len)) = document_number(&text[i..]) {
+            out.insert(v);
+            i += len;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j < b.len() && b[j].is_ascii_alphabetic() {
+            // `5G`, `2nd`: a name or an English ordinal, not a value to compare.
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        // Decimal part: 3,5 or 3.5 (not a date's "11." ordinal dot).
+        let mut value = text[i..j].trim_start_matches('0').to_string();
+        if value.is_empty() {
+            value.push('0');
+        }
+        if j + 1 < b.len()
+            && (b[j] == b',' || b[j] == b'.')
+            && b[j + 1].is_ascii_digit()
+            && !(j + 3 < b.len() && b[j + 3] == b'.' && b[j] == b'.')
+        {
+            let mut k = j + 1;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            value = format!("{value}.{}", &text[j + 1..k]);
+            j = k;
+        }
+        out.insert(value);
+        i = j;
+    }
+    out
+}
+
+fn is_ref_prefix(text: &str, i: usize) -> bool {
+    // "COM(2010)" → the "(" precedes; letters directly before digits are names.
+    text[..i].ends_with('(') || text[..i].ends_with('/')
+}
+
+/// `10130/10`, `9981/1/10 REV 1`, `6122/15 + COR 1` at the start of `s`.
+fn document_number(s: &str) -> Option<(String, usize)> {
+    let b = s.as_bytes();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    loop {
+        let st = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == st {
+            return None;
+        }
+        parts.push(&s[st..i]);
+        if i < b.len() && b[i] == b'/' && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if parts.len() < 2 || parts.len() > 3 || parts.last()?.len() != 2 {
+        return None;
+    }
+    let mut v = parts.join("/");
+    // Suffixes: " REV 1", " COR 1", " ADD 2", "+ COR 1".
+    let mut rest = &s[i..];
+    loop {
+        let t = rest.trim_start_matches([' ', '+']);
+        let word = ["REV", "COR", "ADD", "AMD"]
+            .into_iter()
+            .find(|w| t.starts_with(w));
+        let Some(word) = word else { break };
+        let after = t[word.len()..].trim_start();
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            break;
+        }
+        v.push_str(&format!(" {word} {}", &after[..digits]));
+        let consumed = s.len() - after.len() + digits;
+        i = consumed;
+        rest = &s[i..];
+    }
+    Some((v, i))
+}
+
+/// `A/68/98`, `A/HRC/RES/20/8`, `COM(2010) 245`, `JOIN(2013) 1`.
+fn slash_reference(s: &str) -> Option<(String, usize)> {
+    if let Some(open) = s.find('(') {
+        let name = &s[..open];
+        if !name.is_empty() && name.len() <= 5 && name.bytes().all(|c| c.is_ascii_uppercase()) {
+            let close = s[open..].find(')')? + open;
+            let year = &s[open + 1..close];
+            if year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit()) {
+                let rest = s[close + 1..].trim_start();
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 {
+                    let end = s.len() - rest.len() + digits;
+                    return Some((format!("{name}({year}) {}", &rest[..digits]), end));
+                }
+            }
+        }
+    }
+    let end = s
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
+        .unwrap_or(s.len());
+    let token = s[..end].trim_end_matches('/');
+    (token.contains('/')
+        && token.split('/').count() >= 3
+        && token.chars().any(|c| c.is_ascii_digit()))
+    .then(|| (token.to_string(), token.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::values;
+
+    fn v(s: &str) -> Vec<String> {
+        values(s).into_iter().collect()
+    }
+
+    #[test]
+    fn years_dates_and_numbers_compare_by_value() {
+        assert_eq!(v("2013. gada 3. decembra"), v("3 december 2013"));
+        assert_eq!(
+            v("Rīgā 2015. gada 29. un 30. janvārī"),
+            v("in Riga op 29 en 30 januari 2015")
+        );
+    }
+
+    #[test]
+    fn document_references() {
+        assert_eq!(v("dok. 9981/10"), ["9981/10"]);
+        assert_eq!(v("9981/1/10 REV 1"), ["9981/1/10 REV 1"]);
+        assert_eq!(v("6122/15 + COR 1"), ["6122/15 COR 1"]);
+        assert_eq!(v("A/68/98."), ["A/68/98"]);
+        assert_eq!(v("(COM(2010) 245 final)"), ["COM(2010) 245"]);
+        assert_eq!(v("A/HRC/RES/20/8."), ["A/HRC/RES/20/8"]);
+    }
+
+    #[test]
+    fn names_with_digits_are_not_numbers() {
+        assert!(v("G7 un 5G un EU27").is_empty());
+    }
+}
