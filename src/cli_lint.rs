@@ -1,11 +1,12 @@
 //! `conclint lint`: collect files, lint each, report, choose the exit code.
 
+use crate::baseline::Baseline;
 use crate::cli::{
     read_path, write_stdout, AlignFormat, CliError, ColorChoice, LintArgs, LintFormat,
 };
 use crate::lint::config::{Config, FailOn};
 use crate::lint::{self, Severity};
-use crate::render::{human, json};
+use crate::render::{github, human, json, sarif};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -121,7 +122,6 @@ pub fn align(
     let first = &versions[0];
     let mut out = String::new();
     let mut summary = json::Summary::default();
-    let mut files_out = Vec::new();
     let mut failed = false;
     // Findings per version, gathered over all pairs.
     let mut per_version: Vec<Vec<lint::Finding>> = vec![Vec::new(); versions.len()];
@@ -134,30 +134,30 @@ pub fn align(
         per_version[0].extend(it.next().unwrap_or_default());
         per_version[k].extend(it.next().unwrap_or_default());
     }
-    for (v, findings) in versions.iter().zip(per_version.iter_mut()) {
+    let mut linted = Vec::new();
+    for (v, mut findings) in versions.into_iter().zip(per_version) {
         findings.sort_by_key(|f| (f.start, f.rule));
         failed |= findings.iter().any(|f| fail_on.fails(f.severity));
-        summary.add(findings);
-        match format {
-            AlignFormat::Human => out.push_str(&human::render(
-                &v.doc,
-                &v.path,
-                findings,
-                use_color(color),
-                100,
-            )),
-            AlignFormat::Json => files_out.push(json::file(&v.doc, &v.path, findings)),
-            AlignFormat::Table => {}
-        }
+        summary.add(&findings);
+        linted.push(Linted {
+            name: v.path,
+            doc: v.doc,
+            findings,
+        });
     }
-    match format {
-        AlignFormat::Json => {
-            out = serde_json::to_string_pretty(&json::Output {
-                files: files_out,
-                summary,
-            })? + "\n"
+    let as_lint = match format {
+        AlignFormat::Human => Some(LintFormat::Human),
+        AlignFormat::Json => Some(LintFormat::Json),
+        AlignFormat::Sarif => Some(LintFormat::Sarif),
+        AlignFormat::Github => Some(LintFormat::Github),
+        AlignFormat::Table => None,
+    };
+    match as_lint {
+        Some(f) => {
+            let rules: Vec<&lint::RuleMeta> = crate::align::RULES.iter().collect();
+            out.push_str(&render(f, &linted, summary, use_color(color), &rules)?);
         }
-        _ => {
+        None => {
             out.push_str(&summary.line());
             out.push('\n');
         }
@@ -168,22 +168,79 @@ pub fn align(
 
 type ChoiceArg = ColorChoice;
 
+/// A linted file.
+struct Linted {
+    name: String,
+    doc: crate::parse::Document,
+    findings: Vec<lint::Finding>,
+}
+
+/// Renders linted files in a machine or human format.
+fn render(
+    format: LintFormat,
+    files: &[Linted],
+    summary: json::Summary,
+    color: bool,
+    rules: &[&lint::RuleMeta],
+) -> Result<String, CliError> {
+    Ok(match format {
+        LintFormat::Human => {
+            let mut out = String::new();
+            for f in files {
+                out.push_str(&human::render(&f.doc, &f.name, &f.findings, color, 100));
+            }
+            out.push_str(&summary.line());
+            out.push('\n');
+            out
+        }
+        LintFormat::Json => {
+            let files_out = files
+                .iter()
+                .map(|f| json::file(&f.doc, &f.name, &f.findings))
+                .collect();
+            serde_json::to_string_pretty(&json::Output {
+                files: files_out,
+                summary,
+            })? + "\n"
+        }
+        LintFormat::Sarif => {
+            let ff: Vec<sarif::FileFindings> = files
+                .iter()
+                .map(|f| sarif::FileFindings {
+                    path: &f.name,
+                    doc: &f.doc,
+                    findings: &f.findings,
+                })
+                .collect();
+            sarif::render(&ff, rules)
+        }
+        LintFormat::Github => files
+            .iter()
+            .map(|f| github::render(&f.doc, &f.name, &f.findings))
+            .collect(),
+    })
+}
+
 pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let config = config(&args)?;
     let lang = crate::cli::language(config.lang.as_deref())?;
     let fail_on = config.fail_on.unwrap_or(FailOn::Warning);
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+    let color = use_color(args.color);
+    let baseline: Option<Baseline> = match &args.baseline {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Some(
+                serde_json::from_str(&text)
+                    .map_err(|e| format!("{}: not a conclint baseline: {e}", p.display()))?,
+            )
         }
+        None => None,
     };
     let (files, mut errors) = collect(&args.paths);
     let mut summary = json::Summary::default();
-    let mut outputs = Vec::new();
-    let mut human_out = String::new();
-    let mut failed = false;
+    let mut linted = Vec::new();
+    let mut diffs = String::new();
+    let mut new_baseline = Baseline::default();
     for path in &files {
         let text = match read_path(path) {
             Ok(t) => t,
@@ -192,36 +249,66 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
                 continue;
             }
         };
-        let doc = crate::parse::parse(text, lang);
-        let findings = lint::lint(&doc, &config);
-        failed |= findings.iter().any(|f| fail_on.fails(f.severity));
-        summary.add(&findings);
         let name = display(path);
-        match args.format {
-            LintFormat::Human => {
-                human_out.push_str(&human::render(&doc, &name, &findings, color, 100))
-            }
-            LintFormat::Json => outputs.push(json::file(&doc, &name, &findings)),
+        let text = if args.fix || args.diff {
+            apply_fixes(
+                &args,
+                path,
+                &name,
+                text,
+                lang,
+                &config,
+                &mut diffs,
+                &mut errors,
+            )
+        } else {
+            text
+        };
+        let doc = crate::parse::parse(text, lang);
+        let mut findings = lint::lint(&doc, &config);
+        if args.write_baseline.is_some() {
+            new_baseline.add(&name, &doc, &findings);
+            continue;
         }
+        if let Some(b) = &baseline {
+            findings = b.filter(&name, &doc, findings);
+        }
+        summary.add(&findings);
+        linted.push(Linted {
+            name,
+            doc,
+            findings,
+        });
     }
     summary.failed = errors.len();
     for e in &errors {
         eprintln!("error: {e}");
     }
-    match args.format {
-        LintFormat::Human => {
-            human_out.push_str(&summary.line());
-            human_out.push('\n');
-            write_stdout(&human_out)?;
-        }
-        LintFormat::Json => {
-            let out = json::Output {
-                files: outputs,
-                summary,
-            };
-            write_stdout(&(serde_json::to_string_pretty(&out)? + "\n"))?;
-        }
+    if let Some(p) = &args.write_baseline {
+        let text = serde_json::to_string_pretty(&new_baseline)? + "\n";
+        std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))?;
+        eprintln!(
+            "{}: {} findings recorded",
+            p.display(),
+            new_baseline.entries.len()
+        );
+        return Ok(if errors.is_empty() { 0 } else { 2 });
     }
+    if args.diff {
+        write_stdout(&diffs)?;
+        return Ok(if !errors.is_empty() {
+            2
+        } else if diffs.is_empty() {
+            0
+        } else {
+            1
+        });
+    }
+    let failed = linted
+        .iter()
+        .any(|l| l.findings.iter().any(|f| fail_on.fails(f.severity)));
+    let rules: Vec<&lint::RuleMeta> = lint::rules::REGISTRY.iter().map(|r| r.meta).collect();
+    write_stdout(&render(args.format, &linted, summary, color, &rules)?)?;
     Ok(if !errors.is_empty() {
         2
     } else if failed {
@@ -229,4 +316,41 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     } else {
         0
     })
+}
+
+/// `--fix` / `--diff` for one file: returns the text to lint (the fixed text
+/// once it is written).
+#[allow(clippy::too_many_arguments)]
+fn apply_fixes(
+    args: &LintArgs,
+    path: &Path,
+    name: &str,
+    text: String,
+    lang: Option<&'static crate::lexicon::Language>,
+    config: &Config,
+    diffs: &mut String,
+    errors: &mut Vec<String>,
+) -> String {
+    let (fixed, n) = crate::fix::fix_text(&text, lang, config);
+    if n == 0 || fixed == text {
+        return text;
+    }
+    if args.diff {
+        diffs.push_str(&crate::fix::diff(name, &text, &fixed));
+        return text;
+    }
+    if path.as_os_str() == "-" {
+        errors.push("<stdin>: --fix cannot write to standard input; use --diff".into());
+        return text;
+    }
+    match crate::fix::write_atomically(path, text.as_bytes(), &fixed) {
+        Ok(()) => {
+            eprintln!("{name}: {n} fix{} applied", if n == 1 { "" } else { "es" });
+            fixed
+        }
+        Err(e) => {
+            errors.push(e);
+            text
+        }
+    }
 }

@@ -15,9 +15,20 @@ pub fn fold(s: &str) -> String {
 /// The lexicon form whose first word is closest to `word_upper`, when close
 /// enough to be a misspelling rather than another word or an acronym.
 pub fn near_miss<'l>(lang: &'l Language, word_upper: &str) -> Option<&'l VerbForm> {
+    near_misses(lang, word_upper).0
+}
+
+/// True when exactly one lexicon verb is at the smallest distance from
+/// `word_upper` (so that replacing the word cannot pick the wrong verb).
+pub fn near_miss_is_unique(lang: &Language, word_upper: &str) -> bool {
+    near_misses(lang, word_upper).1 == 1
+}
+
+/// The closest form and how many distinct verbs share that distance.
+fn near_misses<'l>(lang: &'l Language, word_upper: &str) -> (Option<&'l VerbForm>, usize) {
     let len = word_upper.chars().count();
     if len < 4 || lang.is_verb_start(word_upper) {
-        return None;
+        return (None, 0);
     }
     let first_char = word_upper.chars().next();
     let folded = fold(word_upper);
@@ -29,6 +40,7 @@ pub fn near_miss<'l>(lang: &'l Language, word_upper: &str) -> Option<&'l VerbFor
         0
     };
     let mut best: Option<(usize, usize)> = None; // (distance, verb index)
+    let mut ties = 0;
     for (first, first_folded, idx) in &lang.first_words {
         let d = if *first_folded == folded {
             // Same letters, other diacritics: the commonest defect.
@@ -48,11 +60,16 @@ pub fn near_miss<'l>(lang: &'l Language, word_upper: &str) -> Option<&'l VerbFor
             }
             d
         };
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, *idx));
+        match best {
+            Some((bd, _)) if d == bd => ties += 1,
+            Some((bd, _)) if d > bd => {}
+            _ => {
+                best = Some((d, *idx));
+                ties = 1;
+            }
         }
     }
-    best.map(|(_, i)| &lang.verbs[i])
+    (best.map(|(_, i)| &lang.verbs[i]), ties)
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 pub mod align;
 pub mod ast;
+pub mod baseline;
 pub mod classify;
 pub mod cli;
 pub mod cli_lint;
+pub mod fix;
 pub mod fuzzy;
 pub mod grammar;
 pub mod input;

@@ -67,8 +67,8 @@ fn meta(name: &str) -> &'static crate::lint::RuleMeta {
 pub struct Version {
     pub path: String,
     pub doc: Document,
-    body: Vec<Unit>,
-    notes: Vec<Unit>,
+    pub(crate) body: Vec<Unit>,
+    pub(crate) notes: Vec<Unit>,
 }
 
 impl Version {

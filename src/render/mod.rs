@@ -1,7 +1,9 @@
 //! Stage 7: reports for people and tools.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod outline;
 pub mod rules_doc;
+pub mod sarif;
 pub mod table;

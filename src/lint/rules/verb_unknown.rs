@@ -40,7 +40,10 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
             format!("`{written}` is not a known verb; did you mean `{meant}`?"),
         );
         f.help = Some(format!("write `{meant}`"));
-        f.fix = cx.fix(range, meant);
+        // Only a misspelling with exactly one close verb is fixed automatically.
+        if crate::fuzzy::near_miss_is_unique(cx.lang, &crate::lexicon::upper(written)) {
+            f.fix = cx.fix(range, meant);
+        }
         out.push(f);
     }
 }

@@ -1,0 +1,137 @@
+//! SARIF 2.1.0 output (GitHub code scanning, GitLab, Azure DevOps), written
+//! with serde from our own finding type.
+
+use crate::lint::{Finding, RuleMeta, Severity};
+use crate::parse::Document;
+use serde_json::{json, Value};
+
+/// One file's findings.
+pub struct FileFindings<'a> {
+    pub path: &'a str,
+    pub doc: &'a Document,
+    pub findings: &'a [Finding],
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The URI of a path relative to the working directory, with `/` separators
+/// and percent-encoded characters that URIs do not allow.
+pub fn artifact_uri(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| p.strip_prefix(&cwd).ok().map(|r| r.to_path_buf()))
+        .unwrap_or_else(|| p.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn region(doc: &Document, start: usize, end: usize) -> Value {
+    json!({
+        "startLine": doc.line_of(start),
+        "startColumn": doc.column_of(start),
+        "endLine": doc.line_of(end),
+        "endColumn": doc.column_of(end),
+    })
+}
+
+fn rule_descriptor(m: &RuleMeta) -> Value {
+    json!({
+        "id": m.name,
+        "name": m.name,
+        "shortDescription": { "text": m.summary },
+        "fullDescription": { "text": m.rationale },
+        "help": {
+            "text": format!("{}\n\nBad: {}\nGood: {}", m.rationale, m.bad, m.good),
+            "markdown": format!("{}\n\nBad:\n```\n{}\n```\nGood:\n```\n{}\n```", m.rationale, m.bad, m.good),
+        },
+        "defaultConfiguration": { "level": level(m.severity) },
+    })
+}
+
+/// A SARIF log for `files`, declaring `rules` in the tool driver.
+pub fn render(files: &[FileFindings], rules: &[&RuleMeta]) -> String {
+    let index = |name: &str| rules.iter().position(|r| r.name == name);
+    let mut results = Vec::new();
+    for f in files {
+        let uri = artifact_uri(f.path);
+        for d in f.findings {
+            let mut r = json!({
+                "ruleId": d.rule,
+                "level": level(d.severity),
+                "message": { "text": d.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri },
+                        "region": region(f.doc, d.start, d.end),
+                    }
+                }],
+            });
+            if let Some(i) = index(d.rule) {
+                r["ruleIndex"] = json!(i);
+            }
+            if let Some(fix) = &d.fix {
+                r["fixes"] = json!([{
+                    "description": { "text": d.help.clone().unwrap_or_else(|| "apply the fix".into()) },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri },
+                        "replacements": [{
+                            "deletedRegion": region(f.doc, fix.start, fix.end),
+                            "insertedContent": { "text": fix.replacement },
+                        }],
+                    }],
+                }]);
+            }
+            if !d.related.is_empty() {
+                r["relatedLocations"] = Value::Array(
+                    d.related
+                        .iter()
+                        .enumerate()
+                        .map(|(k, rel)| {
+                            json!({
+                                "id": k,
+                                "physicalLocation": {
+                                    "artifactLocation": { "uri": artifact_uri(&rel.path) },
+                                    "region": { "startLine": rel.line, "startColumn": rel.column },
+                                },
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            results.push(r);
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "conclint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/conclint/conclint",
+                    "rules": rules.iter().map(|m| rule_descriptor(m)).collect::<Vec<_>>(),
+                }
+            },
+            // Columns count characters (Unicode code points), as in the JSON output.
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+}
