@@ -54,6 +54,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// Run the language server over stdio.
+    Lsp,
     /// List the rules.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
@@ -194,6 +196,10 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
             Ok(0)
         }
         Command::Lint(args) => crate::cli_lint::run(args),
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => Ok(0),
+            Err(e) => Err(format!("language server: {e}").into()),
+        },
         Command::Align {
             files,
             format,

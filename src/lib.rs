@@ -11,6 +11,7 @@ pub mod input;
 pub mod language;
 pub mod lexicon;
 pub mod lint;
+pub mod lsp;
 pub mod normalize;
 pub mod parse;
 pub mod refs;

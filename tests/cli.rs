@@ -174,3 +174,91 @@ fn docs_rules_md_is_generated_from_the_registry() {
         "run `conclint rules --format markdown > docs/rules.md`"
     );
 }
+
+#[test]
+fn fix_writes_in_place_keeps_permissions_and_is_idempotent() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tmp("fix");
+    let f = dir.join("doc.txt");
+    let original = std::fs::read_to_string(corpus("lv-2022-cyber-posture.txt")).unwrap();
+    std::fs::write(&f, &original).unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = run(&["lint", "--fix", "--fail-on", "never", "doc.txt"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3 fixes applied"));
+    let fixed = std::fs::read_to_string(&f).unwrap();
+    assert_eq!(
+        fixed,
+        original
+            .replace("ATKĀRTOTI \n\npauž", "ATKĀRTOTI \n\nPAUŽ")
+            .replace("Aicina Komisiju", "AICINA Komisiju")
+            .replace("līmenī. Uzsver", "līmenī. UZSVER")
+    );
+    assert_eq!(
+        std::fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    let out = run(&["lint", "--diff", "doc.txt"], &dir);
+    assert!(out.stdout.is_empty(), "nothing left to fix");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read_dir(&dir).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("tmp")),
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn baseline_from_the_command_line() {
+    let dir = tmp("baseline");
+    std::fs::copy(
+        corpus("lv-6122-15-cyber-diplomacy.txt"),
+        dir.join("doc.txt"),
+    )
+    .unwrap();
+    let out = run(&["lint", "--write-baseline", "base.json", "doc.txt"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(
+        &[
+            "lint",
+            "--baseline",
+            "base.json",
+            "--format",
+            "json",
+            "doc.txt",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["findings"], 0);
+    let text = std::fs::read_to_string(dir.join("doc.txt"))
+        .unwrap()
+        .replace("TURPINA popularizēt", "TURPINA [...] popularizēt");
+    std::fs::write(dir.join("doc.txt"), text).unwrap();
+    let out = run(
+        &[
+            "lint",
+            "--baseline",
+            "base.json",
+            "--format",
+            "github",
+            "doc.txt",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("::error file=doc.txt,line=152,") && text.contains("title=elision::"),
+        "{text}"
+    );
+}
