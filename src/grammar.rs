@@ -139,6 +139,22 @@ pub fn is_doc_number_line(s: &str) -> bool {
     matches_whole(Rule::doc_number_line, s)
 }
 
+/// `REV 1` (or `COR 1`, `ADD 2`) alone on a line.
+pub fn is_suffix_line(s: &str) -> bool {
+    if s.len() > 12 || !s.trim_start().starts_with(['R', 'C', 'A']) {
+        return false;
+    }
+    matches_whole(Rule::suffix_line, s)
+}
+
+/// A distribution marking (`LIMITE`) alone on a line.
+pub fn is_marking_line(s: &str) -> bool {
+    if s.len() > 30 || !s.trim_start().starts_with(['L', 'P', 'R']) {
+        return false;
+    }
+    matches_whole(Rule::marking_line, s)
+}
+
 pub fn is_interinstitutional_line(s: &str) -> bool {
     if !s
         .trim_start()

@@ -111,6 +111,7 @@ struct RawLanguage {
 pub struct Structure {
     pub formula: Vec<String>,
     pub transitions: Vec<String>,
+    pub register_names: Vec<String>,
     pub annex_markers: Vec<String>,
     pub document_types: Vec<String>,
     pub header_fields: Vec<String>,
@@ -211,6 +212,7 @@ pub enum Phrases {
     AnnexMarker,
     DocumentType,
     OutcomeType,
+    RegisterName,
 }
 
 impl Language {
@@ -323,6 +325,7 @@ impl Language {
             (Phrases::AnnexMarker, up(&st.annex_markers)),
             (Phrases::DocumentType, up(&st.document_types)),
             (Phrases::OutcomeType, up(&st.outcome_document_types)),
+            (Phrases::RegisterName, up(&st.register_names)),
         ]);
         let mut first_words: Vec<(String, String, usize)> = Vec::new();
         for (i, v) in verbs.iter().enumerate() {

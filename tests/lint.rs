@@ -141,3 +141,52 @@ fn snapshots_of_human_and_json_output() {
         });
     });
 }
+
+#[test]
+fn a_draft_with_a_foreign_cover_note_and_page_footers() {
+    use conclint::ast::Kind;
+    let doc = load("fixtures/draft-en-cover-footers.txt");
+    assert_eq!(doc.language.code, "en");
+    let counts = [
+        Kind::HeaderLine,
+        Kind::CoverNote,
+        Kind::Recital,
+        Kind::Transition,
+        Kind::Heading,
+        Kind::Point,
+        Kind::Subpoint,
+        Kind::Footnote,
+        Kind::FootnoteRef,
+    ]
+    .map(|k| doc.root.count(k));
+    assert_eq!(counts, [13, 1, 2, 1, 2, 4, 2, 3, 3]);
+    // The footers between points 2 and 3 are not in any node's text.
+    let mut texts = String::new();
+    doc.root.walk(&mut |n, _| {
+        if n.kind.is_unit() {
+            texts.push_str(&doc.norm.text[n.own.0..n.own.1]);
+        }
+    });
+    assert!(!texts.contains("JJ/ab") && !texts.contains("LIMITE EN"));
+    let c = conclint::classify::classify(&doc);
+    let rows: Vec<(usize, &str, Option<u32>)> = c
+        .clauses
+        .iter()
+        .map(|r| (r.line, r.function.as_str(), r.point))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (30, "recall", None),
+            (33, "stress", None),
+            (40, "stress", Some(1)),
+            (42, "stress", Some(1)),
+            (45, "call", Some(2)),
+            (46, "call", Some(2)),
+            (55, "welcome", Some(3)),
+            (56, "encourage", Some(3)),
+            (62, "note", Some(4)),
+            (62, "expect", Some(4))
+        ]
+    );
+}

@@ -8,6 +8,7 @@
 
 pub mod config;
 pub mod rules;
+pub mod sequence;
 
 use crate::ast::{Kind, Node};
 use crate::lexicon::Language;

@@ -103,6 +103,8 @@ pub fn is_header_line(t: &str, lang: &Language) -> bool {
         || grammar::is_doc_number_line(t)
         || grammar::is_interinstitutional_line(t)
         || grammar::is_subject_code_line(t)
+        || grammar::is_suffix_line(t)
+        || grammar::is_marking_line(t)
         || is_date_line(t)
         || lang.line_is(Phrases::DocumentType, t)
         || header_field(t, lang).is_some()
@@ -153,13 +155,18 @@ pub fn header_zone(text: &str, lines: &[Line], lang: &Language) -> Vec<Vec<usize
         }
         let t = &text[l.start..l.end];
         if is_header_line(t, lang) {
-            strong |= !is_date_line(t) && !grammar::is_subject_code_line(t);
+            strong |= !is_date_line(t)
+                && !grammar::is_subject_code_line(t)
+                && !grammar::is_marking_line(t);
             last_was_field = header_field(t, lang).is_some();
             groups.push(vec![i]);
         } else if last_was_field && l.indent > 0 && !groups.is_empty() {
             // A wrapped field value (indented by the word processor).
             groups.last_mut().expect("checked non-empty").push(i);
-        } else if groups.is_empty() && lang.line_is(Phrases::Formula, t) && !t.ends_with(',') {
+        } else if groups.is_empty()
+            && (lang.line_is(Phrases::RegisterName, t) || lang.line_is(Phrases::Formula, t))
+            && !t.ends_with(',')
+        {
             // The register's name above the header ("COUNCIL OF THE EUROPEAN UNION").
             groups.push(vec![i]);
         } else {

@@ -30,6 +30,8 @@ pub fn resolve(candidates: &[RefCandidate], defs: &[Definition]) -> Vec<RefCandi
         .filter(|c| c.style == RefStyle::Superscript)
         .collect();
     let mut from = 0usize; // index of the first candidate after the last reference
+    let mut used = vec![false; candidates.len()];
+    let mut unresolved = Vec::new();
     for def in defs {
         let mut best: Option<(usize, RefCandidate)> = None;
         for (k, c) in candidates.iter().enumerate().skip(from).take(SCAN_LIMIT) {
@@ -47,7 +49,30 @@ pub fn resolve(candidates: &[RefCandidate], defs: &[Definition]) -> Vec<RefCandi
             if c.style != RefStyle::Superscript {
                 out.push(c);
             }
+            used[k] = true;
             from = k + 1;
+        } else {
+            unresolved.push(def);
+        }
+    }
+    // A reference out of sequence (`…Decade2 … posture1`): take the nearest
+    // unused candidate with the note's number before its definition, so that
+    // `footnote-order` can report it instead of the note looking unused.
+    for def in unresolved {
+        let found = candidates
+            .iter()
+            .enumerate()
+            .take_while(|(_, c)| c.start < def.pos)
+            .filter(|(k, c)| {
+                !used[*k]
+                    && c.number == def.number
+                    && c.style != RefStyle::Superscript
+                    && c.style != RefStyle::Bare
+            })
+            .last();
+        if let Some((k, c)) = found {
+            used[k] = true;
+            out.push(*c);
         }
     }
     out.sort_by_key(|c| c.start);
@@ -81,6 +106,15 @@ mod tests {
             .collect();
         assert_eq!(found, [(1, "1"), (6, "6")]);
         assert_eq!(&text[refs[1].start - 4..refs[1].start], "2013");
+    }
+
+    #[test]
+    fn swapped_glued_references_are_still_found() {
+        let text = "Decade2 and posture1,\nD";
+        let pos = text.len() - 1;
+        let defs = [Definition { number: 1, pos }, Definition { number: 2, pos }];
+        let refs = resolve(&candidates(text), &defs);
+        assert_eq!(refs.iter().map(|r| r.number).collect::<Vec<_>>(), [2, 1]);
     }
 
     #[test]

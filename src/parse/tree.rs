@@ -73,10 +73,11 @@ struct Builder<'a> {
     sub: Option<usize>,
     list_open: bool,
     phase: Phase,
-    /// Role of the next verb-headed block, if it comes before any transition,
-    /// heading or point: an operative verb followed by more recitals is a
-    /// recital with the wrong verb, not the start of the operative part.
-    next_role: Option<Role>,
+    /// What follows the current block: the role of the next verb-headed
+    /// block, or the transition that closes the preamble. An operative verb
+    /// followed by more recitals (or by `HEREBY:`) is a recital with the
+    /// wrong verb, not the start of the operative part.
+    next_role: Option<Next>,
 }
 
 impl<'a> Builder<'a> {
@@ -99,6 +100,10 @@ impl<'a> Builder<'a> {
             "document_number"
         } else if grammar::is_interinstitutional_line(t) {
             "interinstitutional_file"
+        } else if grammar::is_suffix_line(t) {
+            "revision"
+        } else if grammar::is_marking_line(t) {
+            "marking"
         } else if grammar::is_subject_code_line(t) {
             "subject_code"
         } else if is_date_line(t) {
@@ -359,8 +364,12 @@ impl<'a> Builder<'a> {
 
     fn verb_unit(&mut self, b: &Block, role: Role, label_len: usize, letter: Option<char>) {
         let in_preamble = self.phase == Phase::Preamble;
-        let recital =
-            in_preamble && (role == Role::Preamble || self.next_role == Some(Role::Preamble));
+        let recital = in_preamble
+            && (role == Role::Preamble
+                || matches!(
+                    self.next_role,
+                    Some(Next::Verb(Role::Preamble)) | Some(Next::Transition)
+                ));
         let kind = if recital {
             Kind::Recital
         } else {
@@ -403,20 +412,26 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// For each block, the role of the next verb-headed block after it, unless a
-/// transition, heading or numbered point comes first.
-fn next_verb_roles(blocks: &[Block]) -> Vec<Option<Role>> {
+/// What comes after a block (lists and footnotes skipped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Verb(Role),
+    Transition,
+}
+
+/// For each block, what the next unit after it is, unless a heading or
+/// numbered point comes first.
+fn next_verb_roles(blocks: &[Block]) -> Vec<Option<Next>> {
     let mut out = vec![None; blocks.len()];
-    let mut next: Option<Role> = None;
+    let mut next: Option<Next> = None;
     for k in (0..blocks.len()).rev() {
         out[k] = next;
         match blocks[k].shape {
-            Shape::Verb { role, .. } => next = Some(role),
-            Shape::Transition
-            | Shape::Heading
-            | Shape::Roman { .. }
-            | Shape::Point { .. }
-            | Shape::Section => next = None,
+            Shape::Verb { role, .. } => next = Some(Next::Verb(role)),
+            Shape::Transition => next = Some(Next::Transition),
+            Shape::Heading | Shape::Roman { .. } | Shape::Point { .. } | Shape::Section => {
+                next = None
+            }
             _ => {}
         }
     }

@@ -43,7 +43,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         .root
         .children
         .iter()
-        .filter(|n| matches!(n.kind, Kind::Recital | Kind::Paragraph))
+        .filter(|n| matches!(n.kind, Kind::Recital | Kind::Paragraph | Kind::Point))
         .collect();
     let last_paragraph = units.iter().rposition(|u| u.kind == Kind::Paragraph);
     // What the document does, per kind of unit (the last paragraph aside).
@@ -64,7 +64,8 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
     }
     for (k, u) in units.iter().enumerate() {
         let Some(end) = ends[k] else { continue };
-        let expected = if Some(k) == last_paragraph {
+        // Numbered points are sentences of their own: they end like the text.
+        let expected = if Some(k) == last_paragraph || u.kind == Kind::Point {
             conv.final_terminator.chars().next()
         } else if u.kind == Kind::Recital {
             conv.recital_terminator.chars().next()
@@ -80,7 +81,14 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         if Some(k) != last_paragraph {
             let same = seen.get(&(u.kind, end)).copied().unwrap_or(0);
             let conventional = seen.get(&(u.kind, expected)).copied().unwrap_or(0);
-            if same > conventional {
+            // Numbered points are judged more leniently: on a tie the
+            // document may simply end its points that way.
+            let documents_own = if u.kind == Kind::Point {
+                same >= conventional
+            } else {
+                same > conventional
+            };
+            if documents_own {
                 continue;
             }
         }
@@ -108,6 +116,12 @@ mod tests {
     fn odd_endings_against_convention_and_document() {
         let text = "EIROPAS SAVIENĪBAS PADOME,\n\nATGĀDINOT a;\n\nUZSVEROT b,\n\nAR ŠO\n\nUZSVER c;\n\nATZĪST d,\n\nAICINA e;\n\nMUDINA f.\n";
         assert_eq!(lines("clause-terminator", "lv", text), [5, 11]);
+    }
+
+    #[test]
+    fn numbered_points_end_with_a_full_stop() {
+        let text = "EIROPAS SAVIENĪBAS PADOME,\n\n1. UZSVER a.\n\n2. AICINA b;\n\n3. MUDINA c.\n";
+        assert_eq!(lines("clause-terminator", "lv", text), [5]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `footnote-order`: footnote numbers must run 1, 2, 3… in reference order.
 
 use crate::ast::Kind;
+use crate::lint::sequence::{self, Break};
 use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use std::collections::HashSet;
 
 pub const META: RuleMeta = RuleMeta {
     name: "footnote-order",
@@ -15,27 +17,52 @@ repeats. A gap or a repeat means a footnote was added, moved or deleted without 
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    for kind in [Kind::FootnoteRef, Kind::Footnote] {
-        let what = if kind == Kind::Footnote {
-            "footnote"
-        } else {
-            "reference to footnote"
-        };
-        let mut expected = 1u32;
-        let mut seen = std::collections::HashSet::new();
-        for (n, _) in cx.nodes(&[kind]) {
-            let num = n.attrs.number.unwrap_or(0);
-            let range = if kind == Kind::Footnote {
+    let defs = cx.nodes(&[Kind::Footnote]);
+    let refs = cx.nodes(&[Kind::FootnoteRef]);
+    let defined: HashSet<u32> = defs.iter().filter_map(|(n, _)| n.attrs.number).collect();
+    let referred: HashSet<u32> = refs.iter().filter_map(|(n, _)| n.attrs.number).collect();
+    // A reference without a definition is `footnote-undefined`'s finding and
+    // a definition without a reference `footnote-unused`'s: neither counts here.
+    let refs: Vec<_> = refs
+        .into_iter()
+        .filter(|(n, _)| n.attrs.number.is_some_and(|x| defined.contains(&x)))
+        .collect();
+    let defs: Vec<_> = defs
+        .into_iter()
+        .filter(|(n, _)| n.attrs.number.is_some_and(|x| referred.contains(&x)))
+        .collect();
+    // Numbers left out above do not make gaps: close them up (a real gap,
+    // a number used nowhere, stays).
+    let mut excluded: Vec<u32> = defined.symmetric_difference(&referred).copied().collect();
+    excluded.sort_unstable();
+    let close_up = |n: u32| n - excluded.iter().take_while(|&&x| x < n).count() as u32;
+    for (nodes, what) in [(refs, "reference to footnote"), (defs, "footnote")] {
+        let numbers: Vec<u32> = nodes
+            .iter()
+            .map(|(n, _)| close_up(n.attrs.number.unwrap_or(0)))
+            .collect();
+        for (i, b) in sequence::breaks(&numbers) {
+            let n = nodes[i].0;
+            let range = if n.kind == Kind::Footnote {
                 (n.norm.0, n.own.0.max(n.norm.0))
             } else {
                 n.norm
             };
-            if !seen.insert(num) {
-                out.push(cx.finding(range, format!("{what} {num} appears twice")));
-            } else if num != expected {
-                out.push(cx.finding(range, format!("{what} {num} where {expected} was expected")));
-            }
-            expected = expected.max(num + 1);
+            let num = n.attrs.number.unwrap_or(0);
+            let message = match b {
+                Break::Misfit { expected } => format!("{what} {num} where {expected} was expected"),
+                Break::Duplicate => format!("{what} {num} appears twice"),
+                Break::Gap { from, to } => format!(
+                    "{what} {num}: {} missing",
+                    if from == to {
+                        from.to_string()
+                    } else {
+                        format!("{from} to {to}")
+                    }
+                ),
+                Break::Backwards { previous } => format!("{what} {num} after {previous}"),
+            };
+            out.push(cx.finding(range, message));
         }
     }
 }
@@ -48,6 +75,22 @@ mod tests {
     fn gaps_and_duplicates() {
         let text = "UZSVER x¹ un y³;\n\n¹ Dok. 1/15.\n\n³ Dok. 3/15.\n";
         assert_eq!(lines("footnote-order", "lv", text), [1, 5]);
+        let swapped = "UZSVER x² un y¹ un z³;\n\n¹ A.\n\n² B.\n\n³ C.\n";
+        assert_eq!(lines("footnote-order", "lv", swapped), [1, 1]);
+        // An undefined marker is footnote-undefined's, not an order problem.
+        assert!(lines(
+            "footnote-order",
+            "lv",
+            "UZSVER x¹ un ⁷ y²;\n\n¹ A.\n\n² B.\n"
+        )
+        .is_empty());
+        // A footnote whose marker was lost is footnote-unused's, not a gap.
+        assert!(lines(
+            "footnote-order",
+            "lv",
+            "UZSVER x¹ un y³;\n\n¹ A.\n\n² B.\n\n³ C.\n"
+        )
+        .is_empty());
         assert!(lines("footnote-order", "lv", "UZSVER x¹ un y²;\n\n¹ A.\n\n² B.\n").is_empty());
     }
 }

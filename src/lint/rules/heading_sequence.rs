@@ -1,6 +1,7 @@
 //! `heading-sequence`: Roman-numbered (or lettered) section headings out of sequence.
 
 use crate::ast::Kind;
+use crate::lint::sequence::{self, Break};
 use crate::lint::{Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
@@ -15,38 +16,66 @@ points; a skipped or repeated numeral means a section was moved or deleted witho
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let mut roman: Option<u32> = None;
-    let mut letter: Option<char> = None;
-    for (h, _) in cx.nodes(&[Kind::Heading]) {
-        let first_line = (h.norm.0, h.norm.0 + cx.text(h.norm).find(' ').unwrap_or(0));
-        if let Some(n) = h.attrs.number {
-            let expected = roman.map_or(1, |r| r + 1);
-            if n != expected {
-                out.push(cx.finding(
-                    first_line,
-                    format!(
-                        "section {} where {} was expected",
-                        roman_str(n),
-                        roman_str(expected)
-                    ),
-                ));
-            }
-            roman = Some(n);
-        } else if let Some(l) = h
-            .attrs
-            .label
-            .as_deref()
-            .and_then(|l| l.chars().next())
-            .filter(|c| c.is_ascii_uppercase())
-        {
-            let expected = letter.map_or('A', |c| (c as u8 + 1) as char);
-            if l != expected {
-                out.push(cx.finding(
-                    first_line,
-                    format!("section {l} where {expected} was expected"),
-                ));
-            }
-            letter = Some(l);
+    let headings: Vec<_> = cx
+        .nodes(&[Kind::Heading])
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
+    let roman: Vec<_> = headings
+        .iter()
+        .filter(|h| h.attrs.number.is_some())
+        .collect();
+    let lettered: Vec<_> = headings
+        .iter()
+        .filter(|h| {
+            h.attrs.number.is_none()
+                && h.attrs
+                    .label
+                    .as_deref()
+                    .is_some_and(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
+        })
+        .collect();
+    let value = |h: &&&crate::ast::Node| -> u32 {
+        h.attrs.number.unwrap_or_else(|| {
+            h.attrs
+                .label
+                .as_deref()
+                .and_then(|l| l.bytes().next())
+                .map_or(0, |b| u32::from(b - b'A' + 1))
+        })
+    };
+    let show = |n: u32, is_roman: bool| {
+        if is_roman {
+            roman_str(n)
+        } else {
+            ((b'A' + n as u8 - 1) as char).to_string()
+        }
+    };
+    for (group, is_roman) in [(roman, true), (lettered, false)] {
+        let numbers: Vec<u32> = group.iter().map(value).collect();
+        for (i, b) in sequence::breaks(&numbers) {
+            let h = group[i];
+            let label = (h.norm.0, h.norm.0 + cx.text(h.norm).find(' ').unwrap_or(0));
+            let n = show(numbers[i], is_roman);
+            let message = match b {
+                Break::Misfit { expected } => format!(
+                    "section {n} where {} was expected",
+                    show(expected, is_roman)
+                ),
+                Break::Duplicate => format!("section {n} appears twice"),
+                Break::Gap { from, .. } => format!(
+                    "section {n} follows {}",
+                    if from > 1 {
+                        show(from - 1, is_roman)
+                    } else {
+                        "nothing".into()
+                    }
+                ),
+                Break::Backwards { previous } => {
+                    format!("section {n} comes after {}", show(previous, is_roman))
+                }
+            };
+            out.push(cx.finding(label, message));
         }
     }
 }
@@ -70,5 +99,11 @@ mod tests {
     fn skipped_roman_numeral() {
         let text = "I. PIRMĀ DAĻA\n\n1. UZSVER a.\n\nIII. TREŠĀ DAĻA\n\n2. AICINA b.\n";
         assert_eq!(lines("heading-sequence", "lv", text), [5]);
+        let text = "I. A\n\n1. UZSVER a.\n\nIII. B\n\n2. AICINA b.\n\nIII. C\n\n3. AICINA c.\n";
+        assert_eq!(
+            lines("heading-sequence", "lv", text),
+            [5],
+            "one renumbered section, one finding"
+        );
     }
 }

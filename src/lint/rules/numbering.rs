@@ -1,6 +1,7 @@
 //! `numbering`: numbered points with a gap, a duplicate or out of order.
 
 use crate::ast::Kind;
+use crate::lint::sequence::{self, Break};
 use crate::lint::{Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
@@ -15,28 +16,32 @@ a gap or a repeat after an edit breaks every such reference. Renumber the points
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let mut prev: Option<u32> = None;
-    for (p, _) in cx.nodes(&[Kind::Point]) {
-        let n = p.attrs.number.unwrap_or(0);
-        let label = (p.norm.0, p.own.0.max(p.norm.0));
-        let label = (label.0, cx.text(label).trim_end().len() + label.0);
-        match prev {
-            None if n != 1 => {
-                out.push(cx.finding(label, format!("the first point is numbered {n}, not 1")))
+    let points: Vec<_> = cx
+        .nodes(&[Kind::Point])
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    let numbers: Vec<u32> = points.iter().map(|p| p.attrs.number.unwrap_or(0)).collect();
+    for (i, b) in sequence::breaks(&numbers) {
+        let p = points[i];
+        let n = numbers[i];
+        let label = (
+            p.norm.0,
+            p.norm.0 + cx.text((p.norm.0, p.own.0.max(p.norm.0))).trim_end().len(),
+        );
+        let message = match b {
+            Break::Misfit { expected } => format!("point {n} should be point {expected}"),
+            Break::Duplicate => format!("point {n} is numbered twice"),
+            Break::Gap { from, to } if from == to => {
+                format!("point {n} follows point {}: {from} is missing", from - 1)
             }
-            Some(m) if n == m => {
-                out.push(cx.finding(label, format!("point {n} is numbered twice")))
-            }
-            Some(m) if n < m => {
-                out.push(cx.finding(label, format!("point {n} comes after point {m}")))
-            }
-            Some(m) if n > m + 1 => out.push(cx.finding(
-                label,
-                format!("point {n} follows point {m}: {} is missing", m + 1),
-            )),
-            _ => {}
-        }
-        prev = Some(prev.map_or(n, |m| m.max(n)));
+            Break::Gap { from, to } => format!(
+                "point {n} follows point {}: {from} to {to} are missing",
+                from - 1
+            ),
+            Break::Backwards { previous } => format!("point {n} comes after point {previous}"),
+        };
+        out.push(cx.finding(label, message));
     }
 }
 
@@ -47,7 +52,15 @@ mod tests {
     #[test]
     fn gaps_and_repeats() {
         let text = "1. UZSVER a.\n\n2. AICINA b.\n\n4. ATZĪST c.\n\n4. UZSVER d.\n";
-        assert_eq!(lines("numbering", "lv", text), [5, 7]);
+        assert_eq!(
+            lines("numbering", "lv", text),
+            [5],
+            "one renumbered point, one finding"
+        );
+        let text = "1. UZSVER a.\n\n2. AICINA b.\n\n4. ATZĪST c.\n\n5. UZSVER d.\n";
+        assert_eq!(lines("numbering", "lv", text), [5], "a missing point");
+        let text = "1. UZSVER a.\n\n2. AICINA b.\n\n2. ATZĪST c.\n\n3. UZSVER d.\n";
+        assert_eq!(lines("numbering", "lv", text), [5], "a duplicate");
         assert!(lines(
             "numbering",
             "lv",
