@@ -37,11 +37,21 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
     excluded.sort_unstable();
     let close_up = |n: u32| n - excluded.iter().take_while(|&&x| x < n).count() as u32;
     for (nodes, what) in [(refs, "reference to footnote"), (defs, "footnote")] {
-        let numbers: Vec<u32> = nodes
+        // Two readings: plain, and with unused numbers closed up. The one
+        // that breaks the sequence less explains the text better (a deleted
+        // marker vs a renumbered one); on a tie, the plain reading.
+        let raw: Vec<u32> = nodes
             .iter()
-            .map(|(n, _)| close_up(n.attrs.number.unwrap_or(0)))
+            .map(|(n, _)| n.attrs.number.unwrap_or(0))
             .collect();
-        for (i, b) in sequence::breaks(&numbers) {
+        let closed: Vec<u32> = raw.iter().map(|&n| close_up(n)).collect();
+        let (plain_breaks, closed_breaks) = (sequence::breaks(&raw), sequence::breaks(&closed));
+        let breaks = if closed_breaks.len() < plain_breaks.len() {
+            closed_breaks
+        } else {
+            plain_breaks
+        };
+        for (i, b) in breaks {
             let n = nodes[i].0;
             let range = if n.kind == Kind::Footnote {
                 (n.norm.0, n.own.0.max(n.norm.0))
