@@ -108,6 +108,9 @@ pub struct LintArgs {
     /// Report only findings that are not in the baseline FILE.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Worker threads for many files (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -236,50 +236,88 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
         }
         None => None,
     };
+    let started = std::time::Instant::now();
     let (files, mut errors) = collect(&args.paths);
     let mut summary = json::Summary::default();
-    let mut linted = Vec::new();
     let mut diffs = String::new();
     let mut new_baseline = Baseline::default();
-    for path in &files {
-        let text = match read_path(path) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(e.to_string());
+    let mut failed = false;
+    let rules: Vec<&lint::RuleMeta> = lint::rules::REGISTRY.iter().map(|r| r.meta).collect();
+    // SARIF is one document: it keeps every file; the other formats stream.
+    let mut kept: Vec<Linted> = Vec::new();
+    let streaming = !args.diff && args.write_baseline.is_none() && args.format != LintFormat::Sarif;
+    let mut json_started = false;
+    let progress = progress_bar(files.len());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("--threads: {e}"))?;
+    // Files are processed in parallel, a chunk at a time; results are written
+    // in input order, so the output does not depend on scheduling and memory
+    // stays flat however many files there are.
+    let chunk = pool.current_num_threads().max(1) * 8;
+    for group in files.chunks(chunk) {
+        let results: Vec<FileResult> = pool.install(|| {
+            use rayon::prelude::*;
+            group
+                .par_iter()
+                .map(|path| {
+                    let r = process(&args, path, lang, &config, baseline.as_ref());
+                    if let Some(p) = &progress {
+                        p.inc(1);
+                    }
+                    r
+                })
+                .collect()
+        });
+        let mut out = String::new();
+        for r in results {
+            errors.extend(r.errors);
+            diffs.push_str(&r.diff);
+            let Some(l) = r.linted else { continue };
+            if args.write_baseline.is_some() {
+                new_baseline.add(&l.name, &l.doc, &l.findings);
                 continue;
             }
-        };
-        let name = display(path);
-        let text = if args.fix || args.diff {
-            apply_fixes(
-                &args,
-                path,
-                &name,
-                text,
-                lang,
-                &config,
-                &mut diffs,
-                &mut errors,
-            )
-        } else {
-            text
-        };
-        let doc = crate::parse::parse(text, lang);
-        let mut findings = lint::lint(&doc, &config);
-        if args.write_baseline.is_some() {
-            new_baseline.add(&name, &doc, &findings);
-            continue;
+            summary.add(&l.findings);
+            failed |= l.findings.iter().any(|f| fail_on.fails(f.severity));
+            if !streaming {
+                kept.push(l);
+                continue;
+            }
+            match args.format {
+                LintFormat::Human => {
+                    out.push_str(&human::render(&l.doc, &l.name, &l.findings, color, 100))
+                }
+                LintFormat::Github => out.push_str(&github::render(&l.doc, &l.name, &l.findings)),
+                LintFormat::Json => {
+                    out.push_str(if json_started {
+                        ",\n"
+                    } else {
+                        "{\n\"files\": [\n"
+                    });
+                    json_started = true;
+                    out.push_str(&serde_json::to_string_pretty(&json::file(
+                        &l.doc,
+                        &l.name,
+                        &l.findings,
+                    ))?);
+                }
+                LintFormat::Sarif => {}
+            }
         }
-        if let Some(b) = &baseline {
-            findings = b.filter(&name, &doc, findings);
+        if !out.is_empty() {
+            if let Some(p) = &progress {
+                p.suspend(|| write_stdout(&out))?;
+            } else {
+                write_stdout(&out)?;
+            }
         }
-        summary.add(&findings);
-        linted.push(Linted {
-            name,
-            doc,
-            findings,
-        });
     }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
     summary.failed = errors.len();
     for e in &errors {
         eprintln!("error: {e}");
@@ -304,17 +342,101 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
             1
         });
     }
-    let failed = linted
-        .iter()
-        .any(|l| l.findings.iter().any(|f| fail_on.fails(f.severity)));
-    let rules: Vec<&lint::RuleMeta> = lint::rules::REGISTRY.iter().map(|r| r.meta).collect();
-    write_stdout(&render(args.format, &linted, summary, color, &rules)?)?;
+    match args.format {
+        LintFormat::Sarif => {
+            write_stdout(&render(LintFormat::Sarif, &kept, summary, color, &rules)?)?
+        }
+        LintFormat::Json => {
+            let head = if json_started {
+                "\n],\n"
+            } else {
+                "{\n\"files\": [],\n"
+            };
+            write_stdout(&format!(
+                "{head}\"summary\": {}\n}}\n",
+                serde_json::to_string_pretty(&summary)?
+            ))?;
+        }
+        LintFormat::Human => write_stdout(&(summary.line() + "\n"))?,
+        LintFormat::Github => {}
+    }
     Ok(if !errors.is_empty() {
         2
     } else if failed {
         1
     } else {
         0
+    })
+}
+
+/// What one file gave: its lint result, a diff, errors.
+struct FileResult {
+    linted: Option<Linted>,
+    diff: String,
+    errors: Vec<String>,
+}
+
+/// Reads, fixes (when asked), parses and lints one file.
+fn process(
+    args: &LintArgs,
+    path: &Path,
+    lang: Option<&'static crate::lexicon::Language>,
+    config: &Config,
+    baseline: Option<&Baseline>,
+) -> FileResult {
+    let mut out = FileResult {
+        linted: None,
+        diff: String::new(),
+        errors: Vec::new(),
+    };
+    let text = match read_path(path) {
+        Ok(t) => t,
+        Err(e) => {
+            out.errors.push(e.to_string());
+            return out;
+        }
+    };
+    let name = display(path);
+    let text = if args.fix || args.diff {
+        apply_fixes(
+            args,
+            path,
+            &name,
+            text,
+            lang,
+            config,
+            &mut out.diff,
+            &mut out.errors,
+        )
+    } else {
+        text
+    };
+    let doc = crate::parse::parse(text, lang);
+    let mut findings = lint::lint(&doc, config);
+    if let Some(b) = baseline {
+        if args.write_baseline.is_none() {
+            findings = b.filter(&name, &doc, findings);
+        }
+    }
+    out.linted = Some(Linted {
+        name,
+        doc,
+        findings,
+    });
+    out
+}
+
+/// A progress bar on standard error for many files on a terminal; none when
+/// piped or in CI.
+fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    (interactive && files > 20).then(|| {
+        let p = indicatif::ProgressBar::new(files as u64);
+        p.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        p
     })
 }
 

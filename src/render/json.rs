@@ -46,6 +46,8 @@ pub struct Summary {
     pub by_rule: BTreeMap<&'static str, usize>,
     /// Files that could not be read.
     pub failed: usize,
+    /// Wall-clock time of the run, in seconds.
+    pub seconds: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -98,9 +100,10 @@ impl Summary {
 
     pub fn line(&self) -> String {
         format!(
-            "{} file{} checked: {} finding{} ({} error{}, {} warning{}, {} info){}",
+            "{} file{} checked in {:.2}s: {} finding{} ({} error{}, {} warning{}, {} info){}{}",
             self.files,
             plural(self.files),
+            self.seconds,
             self.findings,
             plural(self.findings),
             self.errors,
@@ -112,6 +115,16 @@ impl Summary {
                 format!("; {} file(s) could not be read", self.failed)
             } else {
                 String::new()
+            },
+            if self.by_rule.is_empty() {
+                String::new()
+            } else {
+                let rules: Vec<String> = self
+                    .by_rule
+                    .iter()
+                    .map(|(r, n)| format!("{r} {n}"))
+                    .collect();
+                format!("\n  by rule: {}", rules.join(", "))
             }
         )
     }
