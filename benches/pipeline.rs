@@ -1,9 +1,11 @@
-//! Parse + classify throughput on the corpus (`cargo bench`).
+//! Per-stage throughput on the corpus (`cargo bench`): normalise, parse
+//! (normalise + tree + clauses), classify, lint, render.
 
+use conclint::lint::config::Config;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 
-fn corpus() -> Vec<(String, String)> {
+fn corpus() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("corpus dir")
@@ -14,38 +16,69 @@ fn corpus() -> Vec<(String, String)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).expect("utf-8"))
-        })
+        .map(|p| std::fs::read_to_string(&p).expect("utf-8"))
         .collect()
 }
 
 fn bench(c: &mut Criterion) {
     let files = corpus();
-    let total: usize = files.iter().map(|(_, t)| t.len()).sum();
-    let mut group = c.benchmark_group("parse+classify");
-    group.throughput(Throughput::Bytes(total as u64));
-    group.bench_function("corpus", |b| {
+    let total: u64 = files.iter().map(|t| t.len() as u64).sum();
+    let docs: Vec<_> = files
+        .iter()
+        .map(|t| conclint::parse::parse(t.clone(), None))
+        .collect();
+    let config = Config::default();
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(total));
+    g.bench_function("normalize", |b| {
         b.iter(|| {
-            for (_, text) in &files {
-                let doc = conclint::parse::parse(text.clone(), None);
-                std::hint::black_box(conclint::classify::classify(&doc));
+            for (t, d) in files.iter().zip(&docs) {
+                std::hint::black_box(conclint::normalize::normalize(t, d.language));
             }
         })
     });
-    group.finish();
-    let mut group = c.benchmark_group("normalize");
-    group.throughput(Throughput::Bytes(total as u64));
-    let lang = conclint::lexicon::Language::get("lv").unwrap();
-    group.bench_function("corpus", |b| {
+    g.bench_function("parse", |b| {
         b.iter(|| {
-            for (_, text) in &files {
-                std::hint::black_box(conclint::normalize::normalize(text, lang));
+            for t in &files {
+                std::hint::black_box(conclint::parse::parse(t.clone(), None));
             }
         })
     });
-    group.finish();
+    g.bench_function("classify", |b| {
+        b.iter(|| {
+            for d in &docs {
+                std::hint::black_box(conclint::classify::classify(d));
+            }
+        })
+    });
+    g.bench_function("lint", |b| {
+        b.iter(|| {
+            for d in &docs {
+                std::hint::black_box(conclint::lint::lint(d, &config));
+            }
+        })
+    });
+    let findings: Vec<_> = docs
+        .iter()
+        .map(|d| conclint::lint::lint(d, &config))
+        .collect();
+    g.bench_function("render-json", |b| {
+        b.iter(|| {
+            for (d, f) in docs.iter().zip(&findings) {
+                std::hint::black_box(
+                    serde_json::to_string(&conclint::render::json::file(d, "x", f)).unwrap(),
+                );
+            }
+        })
+    });
+    g.bench_function("render-human", |b| {
+        b.iter(|| {
+            for (d, f) in docs.iter().zip(&findings) {
+                std::hint::black_box(conclint::render::human::render(d, "x", f, false, 100));
+            }
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -55,6 +55,27 @@ proptest! {
     }
 
     #[test]
+    fn fixing_is_idempotent(s in council_like()) {
+        let config = conclint::lint::config::Config::default();
+        let (fixed, _) = conclint::fix::fix_text(&s, conclint::lexicon::Language::get("lv"), &config);
+        let (again, n) = conclint::fix::fix_text(&fixed, conclint::lexicon::Language::get("lv"), &config);
+        prop_assert_eq!(n, 0);
+        prop_assert_eq!(again, fixed);
+    }
+
+    #[test]
+    fn findings_stay_in_bounds_and_json_is_valid(s in council_like()) {
+        let doc = parse(s.clone(), None);
+        let findings = conclint::lint::lint(&doc, &conclint::lint::config::Config::default());
+        for f in &findings {
+            prop_assert!(f.start <= f.end && f.end <= s.len());
+            prop_assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+        }
+        let json = serde_json::to_string(&conclint::render::json::file(&doc, "x", &findings)).unwrap();
+        prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+    }
+
+    #[test]
     fn council_like_text_never_panics_and_spans_stay_in_bounds(s in council_like()) {
         for lang in ["lv", "nl", "en"] {
             let doc = parse(s.clone(), conclint::lexicon::Language::get(lang));
