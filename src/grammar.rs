@@ -117,91 +117,51 @@ pub fn footnote_label(s: &str) -> Option<(u32, bool, usize)> {
     Some((v, false, len))
 }
 
-pub fn is_or_line(s: &str) -> bool {
-    if !s.trim_start().starts_with("(OR") {
-        return false;
-    }
+/// A whole-line shape, tried only when the line is short enough and starts
+/// (after blanks) with a byte the shape can start with.
+fn whole_line(rule: Rule, s: &str, max_len: usize, first: fn(u8) -> bool) -> bool {
+    s.len() <= max_len
+        && s.trim_start().as_bytes().first().is_some_and(|&b| first(b))
+        && matches_whole(rule, s)
+}
 
-    matches_whole(Rule::or_line, s)
+pub fn is_or_line(s: &str) -> bool {
+    whole_line(Rule::or_line, s, 20, |b| b == b'(')
 }
 
 pub fn is_doc_number_line(s: &str) -> bool {
-    if !s
-        .trim_start()
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_digit)
-        || s.len() > 40
-    {
-        return false;
-    }
-
-    matches_whole(Rule::doc_number_line, s)
+    whole_line(Rule::doc_number_line, s, 40, |b| b.is_ascii_digit())
 }
 
 /// `REV 1` (or `COR 1`, `ADD 2`) alone on a line.
 pub fn is_suffix_line(s: &str) -> bool {
-    if s.len() > 12 || !s.trim_start().starts_with(['R', 'C', 'A']) {
-        return false;
-    }
-    matches_whole(Rule::suffix_line, s)
+    whole_line(Rule::suffix_line, s, 12, |b| {
+        matches!(b, b'R' | b'C' | b'A')
+    })
 }
 
 /// A distribution marking (`LIMITE`) alone on a line.
 pub fn is_marking_line(s: &str) -> bool {
-    if s.len() > 30 || !s.trim_start().starts_with(['L', 'P', 'R']) {
-        return false;
-    }
-    matches_whole(Rule::marking_line, s)
+    whole_line(Rule::marking_line, s, 30, |b| {
+        matches!(b, b'L' | b'P' | b'R')
+    })
 }
 
 pub fn is_interinstitutional_line(s: &str) -> bool {
-    if !s
-        .trim_start()
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_digit)
-        || s.len() > 40
-    {
-        return false;
-    }
-
-    matches_whole(Rule::interinstitutional_line, s)
+    whole_line(Rule::interinstitutional_line, s, 40, |b| b.is_ascii_digit())
 }
 
 pub fn is_subject_code_line(s: &str) -> bool {
-    if !s
-        .trim_start()
+    s.trim_end()
         .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_uppercase)
-        || s.len() > 40
-        || !s
-            .trim_end()
-            .as_bytes()
-            .last()
-            .is_some_and(u8::is_ascii_digit)
-    {
-        return false;
-    }
-
-    matches_whole(Rule::subject_code_line, s)
+        .last()
+        .is_some_and(u8::is_ascii_digit)
+        && whole_line(Rule::subject_code_line, s, 40, |b| b.is_ascii_uppercase())
 }
 
 /// A running footer with document number, typist code and page number.
 pub fn is_footer_line(s: &str) -> bool {
-    if !s
-        .trim_start()
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_digit)
-        || s.len() > 60
-        || !s.contains('/')
-    {
-        return false;
-    }
-
-    matches_whole(Rule::footer_line, s)
+    s.contains('/') && whole_line(Rule::footer_line, s, 60, |b| b.is_ascii_digit())
 }
 
 /// A running footer naming the directorate (`ANNEX RELEX.2.B LIMITE EN`).
@@ -232,11 +192,7 @@ pub fn is_dg_line(s: &str) -> bool {
 }
 
 pub fn is_page_number_line(s: &str) -> bool {
-    if s.len() > 8 {
-        return false;
-    }
-
-    matches_whole(Rule::page_number_line, s)
+    whole_line(Rule::page_number_line, s, 8, |b| b.is_ascii_digit())
 }
 
 /// Value of an upper- or lower-case Roman numeral up to 39.

@@ -349,6 +349,20 @@ fn hierarchical(a: &[Unit], b: &[Unit]) -> (Vec<Step>, Vec<bool>, Vec<bool>) {
     (steps, hidden_a, hidden_b)
 }
 
+/// `align-structure` for a unit that has no counterpart in `other`; the
+/// related location is the nearest unit of `other` (`other_is_b` says which
+/// side of the steps that is).
+fn missing(steps: &[Step], k: usize, u: &Unit, other: &Version, other_is_b: bool) -> Finding {
+    let rel = nearest(steps, k, other_is_b)
+        .map(|j| related(other, &other.body[j]))
+        .unwrap_or(Related {
+            path: other.path.clone(),
+            line: 1,
+            column: 1,
+        });
+    finding("align-structure", u, missing_message(u, &other.path), rel)
+}
+
 fn missing_message(u: &Unit, other: &str) -> String {
     if u.below > 0 {
         format!(
@@ -368,38 +382,8 @@ pub fn align(a: &Version, b: &Version) -> Alignment {
     let mut fb = Vec::new();
     for (k, step) in steps.iter().enumerate() {
         match *step {
-            Step::OnlyA(i) if !hidden_a[i] => {
-                let u = &a.body[i];
-                let rel = nearest(&steps, k, true)
-                    .map(|j| related(b, &b.body[j]))
-                    .unwrap_or(Related {
-                        path: b.path.clone(),
-                        line: 1,
-                        column: 1,
-                    });
-                fa.push(finding(
-                    "align-structure",
-                    u,
-                    missing_message(u, &b.path),
-                    rel,
-                ));
-            }
-            Step::OnlyB(j) if !hidden_b[j] => {
-                let u = &b.body[j];
-                let rel = nearest(&steps, k, false)
-                    .map(|i| related(a, &a.body[i]))
-                    .unwrap_or(Related {
-                        path: a.path.clone(),
-                        line: 1,
-                        column: 1,
-                    });
-                fb.push(finding(
-                    "align-structure",
-                    u,
-                    missing_message(u, &a.path),
-                    rel,
-                ));
-            }
+            Step::OnlyA(i) if !hidden_a[i] => fa.push(missing(&steps, k, &a.body[i], b, true)),
+            Step::OnlyB(j) if !hidden_b[j] => fb.push(missing(&steps, k, &b.body[j], a, false)),
             Step::Both(i, j) => compare(a, b, &a.body[i], &b.body[j], &mut fa, &mut fb),
             _ => {}
         }

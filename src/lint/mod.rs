@@ -139,6 +139,19 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// Nodes with running text of their own (what quote and bracket balance is
+/// checked in).
+pub const TEXT_NODES: &[Kind] = &[
+    Kind::Recital,
+    Kind::Paragraph,
+    Kind::Point,
+    Kind::Subpoint,
+    Kind::ListItem,
+    Kind::Heading,
+    Kind::Title,
+    Kind::Footnote,
+];
+
 /// Text of a unit without trailing blanks and footnote references.
 pub fn strip_trailing_refs(s: &str) -> &str {
     let mut t = s.trim_end();

@@ -1,6 +1,5 @@
 //! `brackets`: unbalanced parentheses or square brackets within a unit.
 
-use crate::ast::Kind;
 use crate::lint::{Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
@@ -42,16 +41,7 @@ fn unbalanced(text: &str) -> Option<usize> {
 }
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    for (n, _) in cx.nodes(&[
-        Kind::Recital,
-        Kind::Paragraph,
-        Kind::Point,
-        Kind::Subpoint,
-        Kind::ListItem,
-        Kind::Heading,
-        Kind::Title,
-        Kind::Footnote,
-    ]) {
+    for (n, _) in cx.nodes(crate::lint::TEXT_NODES) {
         let text = cx.text(n.own);
         if let Some(i) = unbalanced(text) {
             let at = n.own.0 + i;

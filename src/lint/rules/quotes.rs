@@ -1,6 +1,5 @@
 //! `quotes`: unbalanced quotation marks in a unit, mixed quote styles in a document.
 
-use crate::ast::Kind;
 use crate::lint::{Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
@@ -116,16 +115,7 @@ fn unbalanced(text: &str) -> Option<(usize, usize)> {
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
     let mut styles: BTreeMap<Style, Vec<(usize, usize)>> = BTreeMap::new();
-    for (n, _) in cx.nodes(&[
-        Kind::Recital,
-        Kind::Paragraph,
-        Kind::Point,
-        Kind::Subpoint,
-        Kind::ListItem,
-        Kind::Heading,
-        Kind::Title,
-        Kind::Footnote,
-    ]) {
+    for (n, _) in cx.nodes(crate::lint::TEXT_NODES) {
         let text = cx.text(n.own);
         if unbalanced(text).is_some() {
             let mut f = cx.finding(n.own, "unbalanced quotation marks");
