@@ -142,3 +142,12 @@ fn many_footnotes_deep_bullets_and_a_long_line_of_capitals() {
     let caps: String = "ABCDEFGHIJ UZSVĒR NATO ".repeat(10_000_000 / 23);
     lint_within(caps, limit);
 }
+
+#[test]
+fn closed_stdin_is_an_empty_input_error() {
+    let out = bin().args(["lint", "--format", "json", "-"]).stdin(Stdio::null()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["summary"]["failed"], 1);
+}
