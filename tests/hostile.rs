@@ -145,7 +145,11 @@ fn many_footnotes_deep_bullets_and_a_long_line_of_capitals() {
 
 #[test]
 fn closed_stdin_is_an_empty_input_error() {
-    let out = bin().args(["lint", "--format", "json", "-"]).stdin(Stdio::null()).output().unwrap();
+    let out = bin()
+        .args(["lint", "--format", "json", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>"));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
