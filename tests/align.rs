@@ -43,16 +43,41 @@ fn key(k: usize, f: &Finding, v: &Version) -> Key {
 /// unchanged finding may have moved to another line after a deletion, so
 /// findings are matched by file, rule and message).
 fn new_findings(lv: &str, nl: &str) -> Vec<(usize, &'static str, usize)> {
-    let mut base: Vec<(usize, &str, String)> = keys(
-        &text("lv-6122-15-cyber-diplomacy.txt"),
-        &text("nl-6122-15-cyber-diplomacy.txt"),
+    new_findings_between(
+        (
+            "lv-6122-15-cyber-diplomacy.txt",
+            "nl-6122-15-cyber-diplomacy.txt",
+        ),
+        lv,
+        nl,
     )
-    .into_iter()
-    .map(|(f, r, _, m)| (f, r, m))
-    .collect();
+}
+
+/// As [`new_findings`], with the Dutch version first.
+fn new_findings_swapped(nl: &str, lv: &str) -> Vec<(usize, &'static str, usize)> {
+    new_findings_between(
+        (
+            "nl-6122-15-cyber-diplomacy.txt",
+            "lv-6122-15-cyber-diplomacy.txt",
+        ),
+        nl,
+        lv,
+    )
+}
+
+/// New findings of the pair (`a`, `b`) against the corpus pair `originals`.
+fn new_findings_between(
+    originals: (&str, &str),
+    a: &str,
+    b: &str,
+) -> Vec<(usize, &'static str, usize)> {
+    let mut base: Vec<(usize, &str, String)> = keys(&text(originals.0), &text(originals.1))
+        .into_iter()
+        .map(|(f, r, _, m)| (f, r, m))
+        .collect();
     let mut out = Vec::new();
-    for (f, r, l, m) in keys(lv, nl) {
-        match base.iter().position(|b| *b == (f, r, m.clone())) {
+    for (f, r, l, m) in keys(a, b) {
+        match base.iter().position(|x| *x == (f, r, m.clone())) {
             Some(p) => {
                 base.remove(p);
             }
@@ -255,42 +280,6 @@ fn deleting_any_recital_is_reported_on_its_counterpart() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-/// New findings when the first version is Dutch and the second Latvian.
-fn new_findings_swapped(nl: &str, lv: &str) -> Vec<(usize, &'static str, usize)> {
-    let base_keys = |a: &str, b: &str| -> Vec<(usize, &'static str, String)> {
-        let va = version("a.txt", a.to_string());
-        let vb = version("b.txt", b.to_string());
-        let al = align(&va, &vb);
-        al.findings
-            .iter()
-            .enumerate()
-            .flat_map(|(k, fs)| fs.iter().map(move |f| (k, f.rule, f.message.clone())))
-            .collect()
-    };
-    let mut base = base_keys(
-        &text("nl-6122-15-cyber-diplomacy.txt"),
-        &text("lv-6122-15-cyber-diplomacy.txt"),
-    );
-    let va = version("a.txt", nl.to_string());
-    let vb = version("b.txt", lv.to_string());
-    let al = align(&va, &vb);
-    let mut out = Vec::new();
-    for (k, (fs, v)) in al.findings.iter().zip([&va, &vb]).enumerate() {
-        for f in fs {
-            match base
-                .iter()
-                .position(|b| *b == (k, f.rule, f.message.clone()))
-            {
-                Some(p) => {
-                    base.remove(p);
-                }
-                None => out.push((k, f.rule, v.doc.line_of(f.start))),
-            }
-        }
-    }
-    out
 }
 
 #[test]
