@@ -122,6 +122,7 @@ pub struct Structure {
     pub adopted_phrases: Vec<String>,
     pub conclusions_words: Vec<String>,
     pub number_followers: Vec<String>,
+    pub conjunctions: Vec<String>,
     pub abbreviations: Vec<String>,
 }
 

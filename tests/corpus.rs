@@ -2,21 +2,12 @@
 //! counts of the 6122/15 pair, and snapshots of the outline and of the
 //! classification table of every corpus file.
 
+mod common;
+use common::load;
 use conclint::ast::Kind;
 use conclint::classify::classify;
 use conclint::lexicon::Role;
 use conclint::parse::{parse, Document};
-use std::path::Path;
-
-fn load(name: &str) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(name);
-    parse(
-        conclint::input::read_file(&path).expect("corpus file reads"),
-        None,
-    )
-}
 
 /// (recital, transition, paragraph, point, heading, list, list_item, footnote, footnote_ref)
 fn counts(doc: &Document) -> [usize; 9] {
@@ -37,15 +28,15 @@ fn counts(doc: &Document) -> [usize; 9] {
 #[test]
 fn node_counts_match_the_acceptance_table() {
     assert_eq!(
-        counts(&load("lv-6122-15-cyber-diplomacy.txt")),
+        counts(&load("corpus/lv-6122-15-cyber-diplomacy.txt")),
         [9, 3, 32, 0, 6, 8, 39, 9, 9]
     );
     assert_eq!(
-        counts(&load("nl-6122-15-cyber-diplomacy.txt")),
+        counts(&load("corpus/nl-6122-15-cyber-diplomacy.txt")),
         [9, 3, 32, 0, 6, 8, 39, 9, 9]
     );
     assert_eq!(
-        counts(&load("lv-2022-cyber-posture.txt")),
+        counts(&load("corpus/lv-2022-cyber-posture.txt")),
         [1, 0, 0, 30, 5, 1, 20, 20, 20]
     );
 }
@@ -56,7 +47,7 @@ fn the_6122_pair_has_47_clauses_each() {
         "lv-6122-15-cyber-diplomacy.txt",
         "nl-6122-15-cyber-diplomacy.txt",
     ] {
-        let c = classify(&load(name));
+        let c = classify(&load(&format!("corpus/{name}")));
         let preamble = c
             .clauses
             .iter()
@@ -73,8 +64,8 @@ fn the_6122_pair_has_47_clauses_each() {
 
 #[test]
 fn the_6122_pair_has_the_same_functions_in_the_same_order() {
-    let lv = classify(&load("lv-6122-15-cyber-diplomacy.txt"));
-    let nl = classify(&load("nl-6122-15-cyber-diplomacy.txt"));
+    let lv = classify(&load("corpus/lv-6122-15-cyber-diplomacy.txt"));
+    let nl = classify(&load("corpus/nl-6122-15-cyber-diplomacy.txt"));
     let lv_f: Vec<_> = lv.clauses.iter().map(|c| c.role).collect();
     let nl_f: Vec<_> = nl.clauses.iter().map(|c| c.role).collect();
     assert_eq!(lv_f, nl_f);
@@ -82,19 +73,22 @@ fn the_6122_pair_has_the_same_functions_in_the_same_order() {
 
 #[test]
 fn document_kinds_and_languages() {
-    let join = load("lv-join-2013-1-cybersecurity-strategy.txt");
+    let join = load("corpus/lv-join-2013-1-cybersecurity-strategy.txt");
     assert_eq!(join.kind, conclint::ast::DocKind::Other);
     assert!(
         classify(&join).clauses.is_empty(),
         "no verb classification for a communication"
     );
-    assert_eq!(load("nl-6122-15-cyber-diplomacy.txt").language.code, "nl");
-    assert_eq!(load("lv-2022-cyber-posture.txt").language.code, "lv");
+    assert_eq!(
+        load("corpus/nl-6122-15-cyber-diplomacy.txt").language.code,
+        "nl"
+    );
+    assert_eq!(load("corpus/lv-2022-cyber-posture.txt").language.code, "lv");
 }
 
 #[test]
 fn glued_footnote_digits_are_resolved_not_guessed() {
-    let doc = load("nl-6122-15-cyber-diplomacy.txt");
+    let doc = load("corpus/nl-6122-15-cyber-diplomacy.txt");
     let mut refs = Vec::new();
     doc.root.walk(&mut |n, _| {
         if n.kind == Kind::FootnoteRef {
@@ -113,7 +107,7 @@ fn glued_footnote_digits_are_resolved_not_guessed() {
 
 #[test]
 fn numbered_points_ignore_wrapped_year_and_article_lines() {
-    let doc = load("lv-2022-cyber-posture.txt");
+    let doc = load("corpus/lv-2022-cyber-posture.txt");
     let mut numbers = Vec::new();
     doc.root.walk(&mut |n, _| {
         if n.kind == Kind::Point {

@@ -2,19 +2,10 @@
 //! clean text full of traps, and snapshots of the human and JSON output of
 //! every corpus file.
 
+mod common;
+use common::load;
 use conclint::lint::{config::Config, lint, Finding, Severity};
 use conclint::parse::{parse, Document};
-use std::path::Path;
-
-fn load(rel: &str) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join(rel);
-    parse(
-        conclint::input::read_file(&path).expect("fixture reads"),
-        None,
-    )
-}
 
 fn findings(doc: &Document) -> Vec<(&'static str, usize, usize)> {
     lint(doc, &Config::default())

@@ -34,13 +34,6 @@ struct Open {
     spaced: bool,
 }
 
-/// Words after which a line-final hyphen is a suspended hyphen
-/// (`netwerk- en informatiebeveiliging`), not a word break.
-const CONJUNCTIONS: &[&str] = &[
-    "en", "of", "un", "vai", "and", "or", "und", "oder", "et", "ou", "bzw", "i", "e", "y", "o",
-    "ir", "ja",
-];
-
 /// Rebuilds blocks from cleaned text. Returns the normalised text (one block
 /// per line), its map back to `text`, and the blocks.
 pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::SourceMap, Vec<Block>) {
@@ -480,7 +473,7 @@ impl<'a> Assembler<'a> {
             let gap_end = if adjacent { next.start } else { line.end };
             let this = &self.text[line.start..line.end];
             let next_text = &self.text[next.start..next.end];
-            match join_kind(this, next_text) {
+            match join_kind(self.lang, this, next_text) {
                 Join::RemoveHyphen => {
                     self.b.copy(self.text, line.start, line.end - 1);
                     self.b.replace(line.end - 1, gap_end.max(line.end), "");
@@ -511,7 +504,7 @@ enum Join {
 }
 
 /// How to join a line to the next one of the same block.
-fn join_kind(this: &str, next: &str) -> Join {
+fn join_kind(lang: &Language, this: &str, next: &str) -> Join {
     if !this.ends_with('-') {
         return Join::Space;
     }
@@ -523,7 +516,7 @@ fn join_kind(this: &str, next: &str) -> Join {
         return Join::Space; // a dash, not a hyphen
     }
     let next_word = crate::text::words(next).next().map(|w| w.text);
-    if next_word.is_some_and(|w| CONJUNCTIONS.contains(&w)) {
+    if next_word.is_some_and(|w| lang.structure.conjunctions.iter().any(|c| c == w)) {
         return Join::Space; // "netwerk- en": a suspended hyphen
     }
     if before.is_lowercase() && starts_lower(next) {
