@@ -17,5 +17,6 @@ pub mod parse;
 pub mod refs;
 pub mod render;
 pub mod shape;
+pub mod syntax;
 pub mod text;
 pub mod verbs;

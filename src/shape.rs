@@ -10,8 +10,9 @@ use crate::verbs::{self, Token};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "shape")]
 pub enum Shape {
-    /// A line of the register header.
-    Header,
+    /// A line of the register header, with the field it gives
+    /// (`document_number`, `subject`, `date`…).
+    Header { field: &'static str },
     /// A footnote definition with its number.
     Footnote { number: u32 },
     /// A numbered point (`12. `).
@@ -22,8 +23,9 @@ pub enum Shape {
     Roman { number: u32 },
     /// A numbered section heading (`1.1. Context`, `2. PRIORITIES`).
     Section,
-    /// A capital-letter label (`A. `).
-    Letter,
+    /// A capital-letter label (`A. `), with the role of the verb after it
+    /// (`None`: a lettered heading).
+    Letter { verb: Option<Role> },
     /// A bullet item.
     Bullet { bullet: char },
     /// Starts with a lexicon verb (or a near miss of one).
@@ -141,7 +143,8 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
     }
     if let Some((_, len)) = grammar::letter_label(text) {
         if starts_upper(&text[len..]) {
-            return Shape::Letter;
+            let verb = head_verb(lang, &text[len..]).map(|(role, _)| role);
+            return Shape::Letter { verb };
         }
     }
     if let Some((bullet, len)) = grammar::bullet(text) {
@@ -153,6 +156,58 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
         return Shape::Verb { role, caps };
     }
     Shape::Text
+}
+
+/// Where a block's own text starts after its label, and where the label's
+/// value stands (offsets in the block's text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Head {
+    pub len: usize,
+    pub label: Option<(usize, usize)>,
+}
+
+/// The head of a block of `shape` whose text is `text`: read once here, by
+/// the lexer, so that no later stage runs the line grammar again.
+pub fn head(shape: Shape, text: &str) -> Head {
+    let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
+    let within = |part: &str| (offset(part), offset(part) + part.len());
+    match shape {
+        Shape::Footnote { .. } => Head {
+            len: grammar::footnote_label(text).map_or(0, |(_, _, l)| l),
+            label: None,
+        },
+        Shape::Bullet { .. } => Head {
+            len: grammar::bullet(text).map_or(0, |(_, l)| l),
+            label: None,
+        },
+        Shape::Point { .. } => Head {
+            len: grammar::point_label(text).map_or(0, |(_, l)| l),
+            label: None,
+        },
+        Shape::SubPoint => match grammar::subpoint_label(text) {
+            Some((label, len)) => Head {
+                len,
+                label: Some(within(label)),
+            },
+            None => Head::default(),
+        },
+        // A heading's own text includes its label.
+        Shape::Section => Head {
+            len: 0,
+            label: grammar::section_label(text)
+                .map(|(l, _)| l)
+                .or_else(|| grammar::point_label(text).map(|(_, n)| text[..n].trim_end()))
+                .map(within),
+        },
+        Shape::Letter { verb } => match grammar::letter_label(text) {
+            Some((letter, len)) => Head {
+                len: if verb.is_some() { len } else { 0 },
+                label: Some((0, letter.len_utf8())),
+            },
+            None => Head::default(),
+        },
+        _ => Head::default(),
+    }
 }
 
 /// A line in capitals without final punctuation: a section title.

@@ -17,12 +17,17 @@ use crate::shape::{self, PointCounter, Shape};
 use crate::text::{last_char, starts_lower, starts_upper};
 use std::collections::HashSet;
 
-/// A block of the normalised text: one logical unit on one output line.
+/// A block of the normalised text: one logical unit on one output line. This
+/// is the lexer's token: its shape says what the block is, `head` where its
+/// own text starts after a label or bullet, and `label` where the label's
+/// value stands (`a` of `(a)`, `1.1.` of a section, a header field's name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Block {
     pub start: usize,
     pub end: usize,
     pub shape: Shape,
+    pub head: usize,
+    pub label: Option<(usize, usize)>,
 }
 
 /// A block being assembled: the indices of its lines.
@@ -63,7 +68,7 @@ pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::Sourc
     for group in header {
         asm.emit(Open {
             lines: group,
-            shape: Shape::Header,
+            shape: Shape::Header { field: "" },
             spaced: false,
         });
     }
@@ -322,7 +327,7 @@ impl<'a> Assembler<'a> {
             Shape::Transition
                 | Shape::Formula
                 | Shape::Annex
-                | Shape::Header
+                | Shape::Header { .. }
                 | Shape::Footnote { .. }
         ) {
             return true;
@@ -333,7 +338,7 @@ impl<'a> Assembler<'a> {
             Shape::Roman { .. } | Shape::Section => {
                 term || blank_before || open.shape == Shape::Heading
             }
-            Shape::Letter | Shape::SubPoint => term,
+            Shape::Letter { .. } | Shape::SubPoint => term,
             Shape::Bullet { bullet } => {
                 matches!(open.shape, Shape::Bullet { bullet: b } if b == bullet)
                     || term
@@ -348,7 +353,7 @@ impl<'a> Assembler<'a> {
                 }
                 open.shape == Shape::Heading || (term && (caps || starts_upper(t)))
             }
-            Shape::Text | Shape::Heading | Shape::Footnote { .. } | Shape::Header => {
+            Shape::Text | Shape::Heading | Shape::Footnote { .. } | Shape::Header { .. } => {
                 if matches!(open.shape, Shape::Heading | Shape::Roman { .. }) {
                     // A heading wrapped over two lines goes on in lower case;
                     // a capital that heads units of its own is the next heading.
@@ -432,7 +437,7 @@ impl<'a> Assembler<'a> {
                             Shape::Verb { .. }
                                 | Shape::Point { .. }
                                 | Shape::Roman { .. }
-                                | Shape::Letter
+                                | Shape::Letter { .. }
                                 | Shape::Section
                         )
                     };
@@ -489,10 +494,21 @@ impl<'a> Assembler<'a> {
             }
         }
         let end = self.b.out().len();
+        let text = &self.b.out()[start..end];
+        let (shape, head) = match open.shape {
+            Shape::Header { .. } => {
+                let (field, name_len) = lines::header_field_kind(text, self.lang);
+                let label = name_len.map(|n| (0, n));
+                (Shape::Header { field }, shape::Head { len: 0, label })
+            }
+            s => (s, shape::head(s, text)),
+        };
         self.blocks.push(Block {
             start,
             end,
-            shape: open.shape,
+            shape,
+            head: start + head.len,
+            label: head.label.map(|(s, e)| (start + s, start + e)),
         });
     }
 }

@@ -122,6 +122,38 @@ pub fn header_field<'l>(t: &str, lang: &'l Language) -> Option<&'l str> {
         })
 }
 
+/// The field a header line gives (`document_number`, `subject`, `date`…)
+/// and, for a named field (`Subject:`), the byte length of its name.
+pub fn header_field_kind(t: &str, lang: &Language) -> (&'static str, Option<usize>) {
+    let field = if grammar::is_or_line(t) {
+        "original_language"
+    } else if grammar::is_doc_number_line(t) {
+        "document_number"
+    } else if grammar::is_interinstitutional_line(t) {
+        "interinstitutional_file"
+    } else if grammar::is_suffix_line(t) {
+        "revision"
+    } else if grammar::is_marking_line(t) {
+        "marking"
+    } else if grammar::is_subject_code_line(t) {
+        "subject_code"
+    } else if is_date_line(t) {
+        "date"
+    } else if lang.line_is(crate::lexicon::Phrases::DocumentType, t) {
+        "document_type"
+    } else if let Some(name) = header_field(t, lang) {
+        let kind = if lang.structure.subject_fields.iter().any(|f| f == name) {
+            "subject"
+        } else {
+            "field"
+        };
+        return (kind, Some(name.len()));
+    } else {
+        "register"
+    };
+    (field, None)
+}
+
 /// `Briselē, 2015. gada 11. februārī`, `Brussels, 10 February 2015`.
 pub fn is_date_line(t: &str) -> bool {
     if t.len() > 60 {

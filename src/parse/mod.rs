@@ -1,10 +1,8 @@
 //! Stages 3–5: from normalised blocks to the typed tree, with footnote
 //! references resolved and clauses classified.
 //!
-//! The tree builder walks the blocks once, in order, as a small state machine:
-//! header → cover note → annex marker → title → opening formula → preamble
-//! (recitals) → operative part (transitions, headings, paragraphs or points,
-//! sub-points, lists) with footnotes wherever they stand.
+//! The document grammar ([`crate::syntax`]) decides the structure; the
+//! passes in `tree.rs` add footnote references and clauses to it.
 
 pub mod addressees;
 pub mod clauses;
@@ -23,6 +21,8 @@ pub struct Document {
     pub kind: DocKind,
     pub root: Node,
     pub norm: Normalized,
+    /// Block sequences the document grammar could not parse.
+    pub syntax_errors: Vec<crate::syntax::SyntaxError>,
     line_starts: Vec<usize>,
 }
 
@@ -59,13 +59,14 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
     let language = lang.unwrap_or_else(|| crate::language::detect(&source));
     let norm = normalize::normalize(&source, language);
     let line_starts = line_starts(&source);
-    let (root, kind) = tree::build(&norm, language);
+    let (root, kind, syntax_errors) = tree::build(&norm, language);
     let mut doc = Document {
         source,
         language,
         kind,
         root,
         norm,
+        syntax_errors,
         line_starts,
     };
     tree::assign_original_spans(&mut doc);
