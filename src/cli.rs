@@ -217,12 +217,12 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
             write_stdout(&out)?;
             Ok(0)
         }
-        Command::Explain { rule } => match crate::lint::rules::find(&rule) {
-            Some(r) => {
-                write_stdout(&crate::render::rules_doc::explain(r))?;
+        Command::Explain { rule } => match crate::registry::find(&rule) {
+            Some(m) => {
+                write_stdout(&crate::render::rules_doc::explain(m))?;
                 Ok(0)
             }
-            None => Err(format!("unknown rule `{rule}` (see `conclint rules`)").into()),
+            None => Err(crate::registry::unknown(&rule).into()),
         },
     }
 }

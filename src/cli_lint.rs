@@ -154,7 +154,7 @@ pub fn align(
     };
     match as_lint {
         Some(f) => {
-            let rules: Vec<&lint::RuleMeta> = crate::align::RULES.iter().collect();
+            let rules: Vec<&lint::RuleMeta> = crate::registry::of_scope(lint::Scope::Pair);
             out.push_str(&render(f, &linted, summary, use_color(color), &rules)?);
         }
         None => {
@@ -242,7 +242,7 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let mut diffs = String::new();
     let mut new_baseline = Baseline::default();
     let mut failed = false;
-    let rules: Vec<&lint::RuleMeta> = lint::rules::REGISTRY.iter().map(|r| r.meta).collect();
+    let rules: Vec<&lint::RuleMeta> = crate::registry::of_scope(lint::Scope::Document);
     // SARIF is one document: it keeps every file; the other formats stream.
     let mut kept: Vec<Linted> = Vec::new();
     let streaming = !args.diff && args.write_baseline.is_none() && args.format != LintFormat::Sarif;

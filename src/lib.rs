@@ -15,6 +15,7 @@ pub mod lsp;
 pub mod normalize;
 pub mod parse;
 pub mod refs;
+pub mod registry;
 pub mod render;
 pub mod shape;
 pub mod syntax;

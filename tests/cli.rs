@@ -160,7 +160,39 @@ fn stdin_and_explain_and_rules() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Bad:"));
     assert_eq!(run(&["explain", "nope"], &dir).status.code(), Some(2));
     let out = run(&["rules"], &dir);
-    assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 23);
+    let listed = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(listed.lines().count() >= 27);
+    assert!(listed.contains("align-function"), "align rules are listed");
+    for rule in conclint::registry::all() {
+        let out = run(&["explain", rule.name], &dir);
+        assert_eq!(out.status.code(), Some(0), "explain {}", rule.name);
+    }
+    let out = run(&["explain", "align-fuction"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `align-function`?"));
+}
+
+#[test]
+fn align_rule_names_are_valid_in_the_lint_config() {
+    let dir = tmp("config-align");
+    std::fs::write(
+        dir.join("conclint.toml"),
+        "ignore = [\"align-number\"]\n[severity]\nalign-footnote = \"error\"\n",
+    )
+    .unwrap();
+    let f = corpus("lv-6122-15-cyber-diplomacy.txt");
+    let out = run(&["lint", "--format", "json", f.to_str().unwrap()], &dir);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(
+        &["lint", "--ignore", "align-structure", f.to_str().unwrap()],
+        &dir,
+    );
+    assert_ne!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -8,60 +8,14 @@
 //! footnotes by number and attachment (`align-footnote`).
 
 pub mod numbers;
+pub mod rules;
 pub mod units;
 
 use crate::ast::Kind;
 use crate::lexicon::Function;
-use crate::lint::{Finding, Related, Severity};
+use crate::lint::{Finding, Related, RuleMeta};
 use crate::parse::Document;
 use units::Unit;
-
-/// The alignment rules (documented like lint rules).
-pub static RULES: &[crate::lint::RuleMeta] = &[
-    crate::lint::RuleMeta {
-        name: "align-structure",
-        severity: Severity::Error,
-        summary: "A unit (recital, paragraph, point, list, item, heading, transition) is missing in one version or of a different kind.",
-        rationale: "Language versions of one text have the same units in the same order. A unit present in one version only was added or lost in translation or editing.",
-        bad: "LV: 39 list items; NL: 38",
-        good: "LV: 39 list items; NL: 39",
-        fixable: false,
-    },
-    crate::lint::RuleMeta {
-        name: "align-function",
-        severity: Severity::Error,
-        summary: "Aligned clauses do different things (AICINA = call vs BENADRUKT = stress).",
-        rationale: "Aligned clauses must have the same function: a call in one version and a statement in another change what the Council says.",
-        bad: "AICINA ES … / BENADRUKT de EU …",
-        good: "AICINA ES … / VERZOEKT de EU …",
-        fixable: false,
-    },
-    crate::lint::RuleMeta {
-        name: "align-number",
-        severity: Severity::Warning,
-        summary: "A number, year, date or document reference of one aligned unit is missing from the other.",
-        rationale: "Numbers are compared by value (`2013. gada` = `over 2013`; `9981/10` ≠ `9981/1/10 REV 1`). A number in one version only is a translation or copy error.",
-        bad: "2013. gada ziņojums / verslag over 2012",
-        good: "2013. gada ziņojums / verslag over 2013",
-        fixable: false,
-    },
-    crate::lint::RuleMeta {
-        name: "align-footnote",
-        severity: Severity::Warning,
-        summary: "Footnote counts differ, or a footnote is attached to a different unit.",
-        rationale: "Footnotes are part of the text: the same notes, referred to from the same units, in every version.",
-        bad: "LV: note 5 in the first paragraph; NL: in the second",
-        good: "LV and NL: note 5 in the first paragraph",
-        fixable: false,
-    },
-];
-
-fn meta(name: &str) -> &'static crate::lint::RuleMeta {
-    RULES
-        .iter()
-        .find(|r| r.name == name)
-        .expect("known align rule")
-}
 
 /// One version of the text.
 pub struct Version {
@@ -264,8 +218,7 @@ fn related(v: &Version, u: &Unit) -> Related {
     }
 }
 
-fn finding(rule: &str, u: &Unit, message: String, rel: Related) -> Finding {
-    let m = meta(rule);
+fn finding(m: &'static RuleMeta, u: &Unit, message: String, rel: Related) -> Finding {
     Finding {
         rule: m.name,
         severity: m.severity,
@@ -360,7 +313,12 @@ fn missing(steps: &[Step], k: usize, u: &Unit, other: &Version, other_is_b: bool
             line: 1,
             column: 1,
         });
-    finding("align-structure", u, missing_message(u, &other.path), rel)
+    finding(
+        &rules::structure::META,
+        u,
+        missing_message(u, &other.path),
+        rel,
+    )
 }
 
 fn missing_message(u: &Unit, other: &str) -> String {
@@ -405,7 +363,7 @@ fn compare(
 ) {
     if ua.kind != ub.kind {
         fa.push(finding(
-            "align-structure",
+            &rules::structure::META,
             ua,
             format!(
                 "a {} here, a {} in {}",
@@ -423,7 +381,7 @@ fn compare(
             ub.functions.get(j).map_or(Function::Other, |f| f.0),
         );
         fa.push(finding(
-            "align-function",
+            &rules::function::META,
             ua,
             format!(
                 "`{}` ({}) is aligned with `{}` ({}) in {}",
@@ -449,7 +407,7 @@ fn number_findings(
 ) {
     for v in ua.values.difference(&ub.values) {
         fa.push(finding(
-            "align-number",
+            &rules::number::META,
             ua,
             format!(
                 "`{v}` is not in the aligned {} of {}",
@@ -461,7 +419,7 @@ fn number_findings(
     }
     for v in ub.values.difference(&ua.values) {
         fb.push(finding(
-            "align-number",
+            &rules::number::META,
             ub,
             format!(
                 "`{v}` is not in the aligned {} of {}",
@@ -514,7 +472,7 @@ fn compare_footnotes(
         let ua = &a.notes[ka];
         match nb.get(num) {
             None => fa.push(finding(
-                "align-footnote",
+                &rules::footnote::META,
                 ua,
                 format!(
                     "footnote {num} has no counterpart in {} ({} footnotes here, {} there)",
@@ -533,7 +491,7 @@ fn compare_footnotes(
                 if let (Some(&ia), Some(&ib)) = (oa.get(num), ob.get(num)) {
                     if !pairs.contains(&(ia, ib)) {
                         fa.push(finding(
-                            "align-footnote",
+                            &rules::footnote::META,
                             &a.body[ia],
                             format!(
                                 "footnote {num} is referred to from another unit in {}",
@@ -550,7 +508,7 @@ fn compare_footnotes(
     for (num, &kb) in &nb {
         if !na.contains_key(num) {
             fb.push(finding(
-                "align-footnote",
+                &rules::footnote::META,
                 &b.notes[kb],
                 format!(
                     "footnote {num} has no counterpart in {} ({} footnotes here, {} there)",

@@ -69,19 +69,17 @@ impl Config {
         )
     }
 
-    /// Every rule name the config mentions must exist.
+    /// Every rule name the config mentions must exist. Align rules count:
+    /// one `conclint.toml` serves both `lint` and `align`.
     pub fn validate(&self) -> Result<(), String> {
-        let known: Vec<&str> = super::rules::REGISTRY.iter().map(|r| r.meta.name).collect();
         for name in self
             .select
             .iter()
             .chain(&self.ignore)
             .chain(self.severity.keys())
         {
-            if !known.contains(&name.as_str()) {
-                return Err(format!(
-                    "unknown rule `{name}` (see `conclint rules` for the list)"
-                ));
+            if crate::registry::find(name).is_none() {
+                return Err(crate::registry::unknown(name));
             }
         }
         Ok(())
@@ -121,5 +119,14 @@ mod tests {
         assert!(c.validate().is_err());
         let c: Config = toml::from_str("ignore = [\"elision\"]\nfail-on = \"error\"").unwrap();
         assert!(c.validate().is_ok());
+        let c: Config =
+            toml::from_str("ignore = [\"align-number\"]\n[severity]\nalign-footnote = \"error\"")
+                .unwrap();
+        assert!(c.validate().is_ok(), "align rules are rules too");
+        let c: Config = toml::from_str("select = [\"verb-cse\"]").unwrap();
+        assert!(c
+            .validate()
+            .unwrap_err()
+            .contains("did you mean `verb-case`?"));
     }
 }

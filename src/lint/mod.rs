@@ -2,9 +2,9 @@
 //! points into) and report findings with byte spans of the original file.
 //!
 //! Each rule is one file in `rules/` with its metadata ([`RuleMeta`]: name,
-//! default severity, rationale, examples) and its check. The registry in
-//! `rules/mod.rs` lists them all; `conclint rules`, `conclint explain` and
-//! `docs/rules.md` are generated from it.
+//! default severity, rationale, examples, scope) and its check. `rules/mod.rs`
+//! lists the checks; the metadata of every rule, lint and align alike, is
+//! read through [`crate::registry`].
 
 pub mod config;
 pub mod rules;
@@ -48,6 +48,35 @@ pub struct RuleMeta {
     pub good: &'static str,
     /// The rule offers a safe automatic fix.
     pub fixable: bool,
+    /// What the rule reads: one document, or two language versions.
+    pub scope: Scope,
+}
+
+/// What a rule reads. Shown by `conclint rules` and the docs, because it
+/// decides which command reports the rule (`lint` or `align`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One document (`conclint lint`).
+    Document,
+    /// A pair of language versions of one text (`conclint align`).
+    Pair,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Document => "document",
+            Scope::Pair => "pair",
+        }
+    }
+
+    /// What the scope means, for the rule documentation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Scope::Document => "one document (`conclint lint`)",
+            Scope::Pair => "a pair of language versions (`conclint align`)",
+        }
+    }
 }
 
 /// A replacement of a byte range of the original file.

@@ -11,6 +11,7 @@ accepted. An adopted text must have none: agree the wording and remove the brack
     bad: "AICINA Komisiju [līdz 2023. gada beigām] iesniegt priekšlikumu;",
     good: "AICINA Komisiju līdz 2023. gada beigām iesniegt priekšlikumu;",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -11,6 +11,7 @@ of a reference was cut: `(COM(2010) 245 final` lost its closing bracket.",
     bad: "(Komisijas paziņojums (COM(2010) 245 final)",
     good: "(Komisijas paziņojums (COM(2010) 245 final))",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 /// The first bracket left unbalanced: its byte offset.

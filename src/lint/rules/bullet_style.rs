@@ -14,6 +14,7 @@ in the document was usually pasted from another text.",
     bad: "– item,\n- item,\n– item;",
     good: "– item,\n– item,\n– item;",
     fixable: true,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -16,6 +16,7 @@ conventions in rules/ and from what the document itself does.",
     bad: "ATZĪST to, cik nozīmīgas ir datu plūsmas,\n\nATZĪST, ka …;",
     good: "ATZĪST to, cik nozīmīgas ir datu plūsmas;\n\nATZĪST, ka …;",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 /// The text whose last character ends the unit: the last list item when the

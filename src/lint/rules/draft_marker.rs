@@ -15,6 +15,7 @@ document that is itself a draft is fine.",
     bad: "DARBA REZULTĀTI … Projekts – Padomes secinājumi par kiberdiplomātiju",
     good: "DARBA REZULTĀTI … Padomes secinājumi par kiberdiplomātiju",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 /// Byte length of the draft marker at the start of `title`, if any.

@@ -11,6 +11,7 @@ In a text that circulates it means words are missing: restore them or remove the
     bad: "kas vēl vairāk veicina [...] un aizsargā tiesības",
     good: "kas vēl vairāk veicina un aizsargā tiesības",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 const MARKS: &[&str] = &["[...]", "[…]", "(...)", "(…)", "[ ... ]", "[ … ]"];

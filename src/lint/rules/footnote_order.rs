@@ -14,6 +14,7 @@ repeats. A gap or a repeat means a footnote was added, moved or deleted without 
     bad: "x¹ … y³ … (no ²)",
     good: "x¹ … y² …",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

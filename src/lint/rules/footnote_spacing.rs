@@ -14,6 +14,7 @@ less common form is reported.",
     bad: "Eiropai ¹, … pārvaldību⁸",
     good: "Eiropai¹, … pārvaldību⁸",
     fixable: true,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -13,6 +13,7 @@ number, an OJ citation) was lost in editing. Restore the footnote or remove the 
     bad: "Padomes secinājumiem par interneta pārvaldību⁸ … (no footnote 8)",
     good: "Padomes secinājumiem par interneta pārvaldību⁸ … ⁸ Dok. 16200/14.",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

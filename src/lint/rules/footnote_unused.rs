@@ -13,6 +13,7 @@ the marker where the reference belongs or delete the footnote.",
     bad: "UZSVER, ka x; … ¹ Dok. 10130/10.",
     good: "UZSVER, ka x¹; … ¹ Dok. 10130/10.",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

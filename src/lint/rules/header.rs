@@ -14,6 +14,7 @@ place. Document numbers look like `6122/15` or `15315/1/25 REV 1`.",
     bad: "6122/2015 REV\nBrussels, 31 February 2015",
     good: "6122/15 REV 1\nBrussels, 11 February 2015",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

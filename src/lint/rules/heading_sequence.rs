@@ -13,6 +13,7 @@ points; a skipped or repeated numeral means a section was moved or deleted witho
     bad: "I. STIPRINĀT …  III. POPULARIZĒT …",
     good: "I. STIPRINĀT …  II. POPULARIZĒT …",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -14,6 +14,7 @@ in editing. The last item may close the sentence differently.",
     bad: "- par drošību 18,\n- par krīzēm 19\n- par kompasu 20,",
     good: "- par drošību 18,\n- par krīzēm 19,\n- par kompasu 20,",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 fn terminator(s: &str) -> Option<char> {

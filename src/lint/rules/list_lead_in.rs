@@ -13,6 +13,7 @@ its line (`ATGĀDINOT`) is a valid lead-in.",
     bad: "AICINA ES un dalībvalstis;\n- sadarboties …",
     good: "AICINA ES un dalībvalstis:\n- sadarboties …",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -13,6 +13,7 @@ a gap or a repeat after an edit breaks every such reference. Renumber the points
     bad: "1. UZSVER …  2. AICINA …  4. ATZĪST …",
     good: "1. UZSVER …  2. AICINA …  3. ATZĪST …",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -11,6 +11,7 @@ A text that still has one cannot be adopted as it stands: fill in the value.",
     bad: "Padomes secinājumi (dok. …/…) par 20XX. gada programmu",
     good: "Padomes secinājumi (dok. 6122/15) par 2016. gada programmu",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

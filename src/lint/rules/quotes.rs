@@ -14,6 +14,7 @@ where a title or a quoted phrase ends. A document also uses one style of quotati
     bad: "par kopīgo paziņojumu \"Eiropas kiberdrošības stratēģija – \"atvērta kibertelpa\" 1,",
     good: "par kopīgo paziņojumu \"Eiropas kiberdrošības stratēģija – atvērta kibertelpa\" 1,",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 /// Quote styles a document may use.

@@ -13,6 +13,7 @@ A subject that only adds the date or `– Council conclusions` to the title is n
     bad: "Temats: Padomes secinājumi par kibernetikas diplomātiju … Padomes secinājumi par kiberdiplomātiju",
     good: "Temats: Padomes secinājumi par kiberdiplomātiju … Padomes secinājumi par kiberdiplomātiju",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 /// Lower-case words without digits, for comparison.

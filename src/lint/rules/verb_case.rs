@@ -13,6 +13,7 @@ and tools align language versions by them. A verb in ordinary or mixed case is a
     bad: "Aicina Komisiju …; ATZINĪGI vērtē to …",
     good: "AICINA Komisiju …; ATZINĪGI VĒRTĒ to …",
     fixable: true,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -15,6 +15,7 @@ inconsistency a reader notices. The less common spelling is reported. Case slips
     bad: "RECOGNISES …; RECOGNISES …; RECOGNIZES …",
     good: "RECOGNISES …; RECOGNISES …; RECOGNISES …",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

@@ -14,6 +14,7 @@ swallowed by the list: move it out. Lettered sub-points each headed by a verb ar
     bad: "- sadarboties ar partneriem. AICINA Komisiju ziņot,",
     good: "- sadarboties ar partneriem;\n\nAICINA Komisiju ziņot;",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

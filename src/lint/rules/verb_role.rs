@@ -14,6 +14,7 @@ nothing operative; a recital headed by a finite verb reads as a decision.",
     bad: "7. ATZĪSTOT, ka investīcijām ir būtiska nozīme;",
     good: "7. ATZĪST, ka investīcijām ir būtiska nozīme;",
     fixable: false,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {

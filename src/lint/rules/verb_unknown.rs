@@ -13,6 +13,7 @@ of language versions. Acronyms and names in capitals are never reported.",
     bad: "UZSVĒR, ka ES ir jāattīsta digitālais vienotais tirgus;",
     good: "UZSVER, ka ES ir jāattīsta digitālais vienotais tirgus;",
     fixable: true,
+    scope: crate::lint::Scope::Document,
 };
 
 pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
