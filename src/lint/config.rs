@@ -1,4 +1,4 @@
-//! `conclint.toml` and the command-line selections.
+//! `conclint.toml`. The command line maps its own options onto [`Config`].
 //!
 //! ```toml
 //! select = ["elision", "verb-case"]   # only these rules (default: all)
@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The level at or above which findings make the run fail (exit code 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
