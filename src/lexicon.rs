@@ -168,7 +168,7 @@ pub struct VerbForm {
 
 impl VerbForm {
     /// Number of words (gaps excluded); longer matches win.
-    pub fn word_count(&self) -> usize {
+    fn word_count(&self) -> usize {
         self.parts
             .iter()
             .filter(|p| matches!(p, Part::Word(_)))
