@@ -41,7 +41,7 @@ fn folded(s: &str) -> String {
 }
 
 /// The fingerprint of a finding in a document.
-pub fn fingerprint(doc: &Document, f: &Finding) -> String {
+fn fingerprint(doc: &Document, f: &Finding) -> String {
     let src = &doc.source;
     let s = crate::text::floor_char_boundary(src, f.start.min(src.len()));
     let e = crate::text::floor_char_boundary(src, f.end.min(src.len())).max(s);

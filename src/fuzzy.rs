@@ -3,14 +3,11 @@
 //! the structure (it still heads its paragraph) and to suggest the fix.
 
 use crate::lexicon::{Language, VerbForm};
-use unicode_normalization::UnicodeNormalization;
 
-/// Folds diacritics away (`Ē` → `E`).
-pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect()
-}
+// Folding lives in `text` so that the lexicon can index folded forms without
+// depending on this module (the matcher depends on the lexicon, not back);
+// it is re-exported because callers think of it as part of near-miss matching.
+pub use crate::text::fold;
 
 /// The lexicon form whose first word is closest to `word_upper`, when close
 /// enough to be a misspelling rather than another word or an acronym.

@@ -168,7 +168,7 @@ pub struct VerbForm {
 
 impl VerbForm {
     /// Number of words (gaps excluded); longer matches win.
-    pub fn word_count(&self) -> usize {
+    fn word_count(&self) -> usize {
         self.parts
             .iter()
             .filter(|p| matches!(p, Part::Word(_)))
@@ -229,11 +229,6 @@ impl Language {
     /// True when `word_upper` starts any verb form.
     pub fn is_verb_start(&self, word_upper: &str) -> bool {
         self.by_first_word.contains_key(word_upper)
-    }
-
-    /// Every distinct upper-cased word used in a verb form (for spelling suggestions).
-    pub fn verb_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first_word.keys().map(|s| s.as_str())
     }
 
     /// All languages, loaded once.
@@ -336,7 +331,7 @@ impl Language {
             match first_words.iter_mut().find(|f| &f.0 == w) {
                 Some(f) if verbs[f.2].parts.len() > v.parts.len() => f.2 = i,
                 Some(_) => {}
-                None => first_words.push((w.clone(), crate::fuzzy::fold(w), i)),
+                None => first_words.push((w.clone(), crate::text::fold(w), i)),
             }
         }
         Ok(Language {

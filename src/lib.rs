@@ -2,8 +2,6 @@ pub mod align;
 pub mod ast;
 pub mod baseline;
 pub mod classify;
-pub mod cli;
-pub mod cli_lint;
 pub mod fix;
 pub mod fuzzy;
 pub mod grammar;

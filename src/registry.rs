@@ -7,7 +7,9 @@
 //! put together. (The lint *checks* stay in `lint::rules::REGISTRY`; the
 //! align comparisons in `align/mod.rs`.)
 
+use crate::lint::config::Config;
 use crate::lint::{RuleMeta, Scope};
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// Lint rules first, in registry order, then the align rules.
@@ -73,9 +75,44 @@ pub fn unknown(name: &str) -> String {
     }
 }
 
+/// Every rule name a config mentions must exist. Align rules count: one
+/// `conclint.toml` serves both `lint` and `align`.
+pub fn validate(config: &Config) -> Result<(), String> {
+    for name in config.rule_names() {
+        if find(name).is_none() {
+            return Err(unknown(name));
+        }
+    }
+    Ok(())
+}
+
+/// Reads and validates a config file.
+pub fn load_config(path: &Path) -> Result<Config, String> {
+    let c = Config::parse_file(path)?;
+    validate(&c).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_keys_and_rules_are_errors() {
+        assert!(toml::from_str::<Config>("selec = []").is_err());
+        let c: Config = toml::from_str("ignore = [\"no-such-rule\"]").unwrap();
+        assert!(validate(&c).is_err());
+        let c: Config = toml::from_str("ignore = [\"elision\"]\nfail-on = \"error\"").unwrap();
+        assert!(validate(&c).is_ok());
+        let c: Config =
+            toml::from_str("ignore = [\"align-number\"]\n[severity]\nalign-footnote = \"error\"")
+                .unwrap();
+        assert!(validate(&c).is_ok(), "align rules are rules too");
+        let c: Config = toml::from_str("select = [\"verb-cse\"]").unwrap();
+        assert!(validate(&c)
+            .unwrap_err()
+            .contains("did you mean `verb-case`?"));
+    }
 
     #[test]
     fn names_are_unique_and_both_scopes_are_present() {

@@ -1,5 +1,7 @@
 //! Small text helpers shared by every stage: word tokens, letter case,
-//! superscript digits.
+//! diacritic folding, superscript digits.
+
+use unicode_normalization::UnicodeNormalization;
 
 /// A word of a text: letters (and apostrophes or hyphens between letters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +137,13 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Folds diacritics away (`Ē` → `E`).
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
 }
 
 #[cfg(test)]

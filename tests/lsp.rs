@@ -238,3 +238,105 @@ fn apply_edits(text: &str, edits: &[Value]) -> String {
     out.push_str(&text[pos..]);
     out
 }
+
+/// How many analyses the server has made (a request documented as for tests).
+fn count(c: &mut Client) -> u64 {
+    let r = c.request("conclint/analysisCount", Value::Null);
+    r["result"].as_u64().expect("a count")
+}
+
+#[test]
+fn one_analysis_per_version_in_the_configured_language() {
+    // Mostly English verbs, so detection says English; `conclint.toml` says
+    // Latvian, and then only `UZSVER` heads a clause.
+    let text = "Padomes secinājumi par kiberdrošību\n\nEIROPAS SAVIENĪBAS PADOME,\n\n\
+        1. UZSVER kiberdrošības nozīmi;\n\n\
+        2. STRESSES the importance of cyber resilience;\n\n\
+        3. WELCOMES the progress made by the Member States;\n\n\
+        4. CALLS ON the Commission to act.\n";
+    let dir = std::env::temp_dir().join(format!("conclint-lsp-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let toml = dir.join("conclint.toml");
+    std::fs::write(&toml, "lang = \"lv\"\n").unwrap();
+    let uri = format!("file://{}/doc.txt", dir.display());
+    let uzsver = json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 5}});
+
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({"capabilities": {}, "processId": null, "rootUri": null}),
+    );
+    c.notify("initialized", json!({}));
+    assert_eq!(count(&mut c), 0);
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}));
+    assert_eq!(c.diagnostics()["version"], 1);
+    assert_eq!(count(&mut c), 1);
+
+    // Hover and the outline read the Latvian tree that was linted.
+    let hover = c.request("textDocument/hover", uzsver.clone());
+    let md = hover["result"]["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        md.contains("**UZSVER**") && md.contains("stress"),
+        "{hover}"
+    );
+    let syms = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let names: Vec<&str> = syms["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(names.contains(&"1. UZSVER"), "{names:?}");
+    assert!(
+        names.contains(&"Padomes secinājumi par kiberdrošību"),
+        "{names:?}"
+    );
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}});
+    c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": []}}),
+    );
+    // None of them analysed the document again; nor does a plain save.
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.diagnostics();
+    assert_eq!(count(&mut c), 1);
+
+    // A change: the first request after it analyses the new version, once;
+    // the debounced diagnostics reuse that analysis.
+    let changed = text.replace("nozīmi;", "lielo nozīmi;");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    let hover = c.request("textDocument/hover", uzsver.clone());
+    assert!(hover["result"]["contents"]["value"].is_string(), "{hover}");
+    assert_eq!(count(&mut c), 2);
+    assert_eq!(c.diagnostics()["version"], 2);
+    c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(count(&mut c), 2);
+
+    // An edited `conclint.toml` is picked up at the next save.
+    std::fs::write(&toml, "lang = \"en\"\nfail-on = \"error\"\n").unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.diagnostics();
+    assert_eq!(count(&mut c), 3);
+    let hover = c.request("textDocument/hover", uzsver);
+    assert!(hover["result"].is_null(), "{hover}");
+
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -22,7 +22,7 @@ fn level(s: Severity) -> &'static str {
 
 /// The URI of a path relative to the working directory, with `/` separators
 /// and percent-encoded characters that URIs do not allow.
-pub fn artifact_uri(path: &str) -> String {
+fn artifact_uri(path: &str) -> String {
     let p = std::path::Path::new(path);
     let rel = std::env::current_dir()
         .ok()

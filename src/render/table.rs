@@ -41,7 +41,7 @@ pub fn render(c: &Classification) -> String {
 }
 
 impl Classification {
-    pub fn kind_str(&self) -> &'static str {
+    fn kind_str(&self) -> &'static str {
         self.kind.as_str()
     }
 }

@@ -1,12 +1,13 @@
 //! `conclint lint`: collect files, lint each, report, choose the exit code.
 
-use crate::baseline::Baseline;
-use crate::cli::{
-    read_path, write_stdout, AlignFormat, CliError, ColorChoice, LintArgs, LintFormat,
-};
-use crate::lint::config::{Config, FailOn};
-use crate::lint::{self, Severity};
-use crate::render::{github, human, json, sarif};
+use super::args::{LintArgs, LintFormat};
+use super::io::{display, language, read_path, use_color, write_stdout, CliError};
+use super::report::{self, render, Linted};
+use conclint::baseline::Baseline;
+use conclint::lexicon::Language;
+use conclint::lint::config::{Config, FailOn};
+use conclint::lint::{self, Severity};
+use conclint::render::{github, json};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,7 @@ fn config(args: &LintArgs) -> Result<Config, CliError> {
             .and_then(|d| Config::discover(&d)),
     };
     let mut c = match path {
-        Some(p) => Config::from_file(&p)?,
+        Some(p) => conclint::registry::load_config(&p)?,
         None => Config::default(),
     };
     if !args.select.is_empty() {
@@ -36,18 +37,18 @@ fn config(args: &LintArgs) -> Result<Config, CliError> {
         c.severity.insert(rule.to_string(), level);
     }
     if let Some(f) = args.fail_on {
-        c.fail_on = Some(f);
+        c.fail_on = Some(f.into());
     }
     if args.lang.is_some() {
         c.lang = args.lang.clone();
     }
-    c.validate()?;
+    conclint::registry::validate(&c)?;
     Ok(c)
 }
 
 /// Expands directories into their `*.txt` files (sorted, symlinked
 /// directories not followed, so a link loop cannot trap the walk).
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -85,145 +86,9 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (files, errors)
 }
 
-fn display(p: &Path) -> String {
-    if p.as_os_str() == "-" {
-        "<stdin>".into()
-    } else {
-        p.display().to_string()
-    }
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
-        }
-    }
-}
-
-/// `conclint align A B [C…]`: each version aligned with the first.
-pub fn align(
-    files: &[PathBuf],
-    format: AlignFormat,
-    fail_on: Option<FailOn>,
-    color: ChoiceArg,
-) -> Result<i32, CliError> {
-    let fail_on = fail_on.unwrap_or(FailOn::Warning);
-    let mut versions = Vec::new();
-    for path in files {
-        let text = read_path(path)?;
-        versions.push(crate::align::Version::new(
-            display(path),
-            crate::parse::parse(text, None),
-        ));
-    }
-    let first = &versions[0];
-    let mut out = String::new();
-    let mut summary = json::Summary::default();
-    let mut failed = false;
-    // Findings per version, gathered over all pairs.
-    let mut per_version: Vec<Vec<lint::Finding>> = vec![Vec::new(); versions.len()];
-    for (k, other) in versions.iter().enumerate().skip(1) {
-        let al = crate::align::align(first, other);
-        if format == AlignFormat::Table {
-            out.push_str(&crate::align::table(first, other, &al.steps));
-        }
-        let mut it = al.findings.into_iter();
-        per_version[0].extend(it.next().unwrap_or_default());
-        per_version[k].extend(it.next().unwrap_or_default());
-    }
-    let mut linted = Vec::new();
-    for (v, mut findings) in versions.into_iter().zip(per_version) {
-        findings.sort_by_key(|f| (f.start, f.rule));
-        failed |= findings.iter().any(|f| fail_on.fails(f.severity));
-        summary.add(&findings);
-        linted.push(Linted {
-            name: v.path,
-            doc: v.doc,
-            findings,
-        });
-    }
-    let as_lint = match format {
-        AlignFormat::Human => Some(LintFormat::Human),
-        AlignFormat::Json => Some(LintFormat::Json),
-        AlignFormat::Sarif => Some(LintFormat::Sarif),
-        AlignFormat::Github => Some(LintFormat::Github),
-        AlignFormat::Table => None,
-    };
-    match as_lint {
-        Some(f) => {
-            let rules: Vec<&lint::RuleMeta> = crate::registry::of_scope(lint::Scope::Pair);
-            out.push_str(&render(f, &linted, summary, use_color(color), &rules)?);
-        }
-        None => {
-            out.push_str(&summary.line());
-            out.push('\n');
-        }
-    }
-    write_stdout(&out)?;
-    Ok(if failed { 1 } else { 0 })
-}
-
-type ChoiceArg = ColorChoice;
-
-/// A linted file.
-struct Linted {
-    name: String,
-    doc: crate::parse::Document,
-    findings: Vec<lint::Finding>,
-}
-
-/// Renders linted files in a machine or human format.
-fn render(
-    format: LintFormat,
-    files: &[Linted],
-    summary: json::Summary,
-    color: bool,
-    rules: &[&lint::RuleMeta],
-) -> Result<String, CliError> {
-    Ok(match format {
-        LintFormat::Human => {
-            let mut out = String::new();
-            for f in files {
-                out.push_str(&human::render(&f.doc, &f.name, &f.findings, color, 100));
-            }
-            out.push_str(&summary.line());
-            out.push('\n');
-            out
-        }
-        LintFormat::Json => {
-            let files_out = files
-                .iter()
-                .map(|f| json::file(&f.doc, &f.name, &f.findings))
-                .collect();
-            serde_json::to_string_pretty(&json::Output {
-                files: files_out,
-                summary,
-            })? + "\n"
-        }
-        LintFormat::Sarif => {
-            let ff: Vec<sarif::FileFindings> = files
-                .iter()
-                .map(|f| sarif::FileFindings {
-                    path: &f.name,
-                    doc: &f.doc,
-                    findings: &f.findings,
-                })
-                .collect();
-            sarif::render(&ff, rules)
-        }
-        LintFormat::Github => files
-            .iter()
-            .map(|f| github::render(&f.doc, &f.name, &f.findings))
-            .collect(),
-    })
-}
-
 pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let config = config(&args)?;
-    let lang = crate::cli::language(config.lang.as_deref())?;
+    let lang = language(config.lang.as_deref())?;
     let fail_on = config.fail_on.unwrap_or(FailOn::Warning);
     let color = use_color(args.color);
     let baseline: Option<Baseline> = match &args.baseline {
@@ -242,7 +107,7 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let mut diffs = String::new();
     let mut new_baseline = Baseline::default();
     let mut failed = false;
-    let rules: Vec<&lint::RuleMeta> = crate::registry::of_scope(lint::Scope::Document);
+    let rules: Vec<&lint::RuleMeta> = conclint::registry::of_scope(lint::Scope::Document);
     // SARIF is one document: it keeps every file; the other formats stream.
     let mut kept: Vec<Linted> = Vec::new();
     let streaming = !args.diff && args.write_baseline.is_none() && args.format != LintFormat::Sarif;
@@ -286,9 +151,7 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
                 continue;
             }
             match args.format {
-                LintFormat::Human => {
-                    out.push_str(&human::render(&l.doc, &l.name, &l.findings, color, 100))
-                }
+                LintFormat::Human => out.push_str(&report::human(&l, color)),
                 LintFormat::Github => out.push_str(&github::render(&l.doc, &l.name, &l.findings)),
                 LintFormat::Json => {
                     out.push_str(if json_started {
@@ -380,7 +243,7 @@ struct FileResult {
 fn process(
     args: &LintArgs,
     path: &Path,
-    lang: Option<&'static crate::lexicon::Language>,
+    lang: Option<&'static Language>,
     config: &Config,
     baseline: Option<&Baseline>,
 ) -> FileResult {
@@ -411,7 +274,7 @@ fn process(
     } else {
         text
     };
-    let doc = crate::parse::parse(text, lang);
+    let doc = conclint::parse::parse(text, lang);
     let mut findings = lint::lint(&doc, config);
     if let Some(b) = baseline {
         if args.write_baseline.is_none() {
@@ -448,24 +311,24 @@ fn apply_fixes(
     path: &Path,
     name: &str,
     text: String,
-    lang: Option<&'static crate::lexicon::Language>,
+    lang: Option<&'static Language>,
     config: &Config,
     diffs: &mut String,
     errors: &mut Vec<String>,
 ) -> String {
-    let (fixed, n) = crate::fix::fix_text(&text, lang, config);
+    let (fixed, n) = conclint::fix::fix_text(&text, lang, config);
     if n == 0 || fixed == text {
         return text;
     }
     if args.diff {
-        diffs.push_str(&crate::fix::diff(name, &text, &fixed));
+        diffs.push_str(&conclint::fix::diff(name, &text, &fixed));
         return text;
     }
     if path.as_os_str() == "-" {
         errors.push("<stdin>: --fix cannot write to standard input; use --diff".into());
         return text;
     }
-    match crate::fix::write_atomically(path, text.as_bytes(), &fixed) {
+    match conclint::fix::write_atomically(path, text.as_bytes(), &fixed) {
         Ok(()) => {
             eprintln!("{name}: {n} fix{} applied", if n == 1 { "" } else { "es" });
             fixed

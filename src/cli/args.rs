@@ -1,0 +1,174 @@
+//! The command line as clap sees it. These types exist only here: the library
+//! takes its own types (`Config`, `FailOn`), and the commands map these onto
+//! them, so the library never depends on clap.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use conclint::lint::config::FailOn;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "conclint",
+    version,
+    about = "Parse, classify and lint EU Council conclusions"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Parse a document and print its syntax tree.
+    Parse {
+        /// The text file (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Tree)]
+        format: ParseFormat,
+        /// Language code (detected when omitted).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Classify every clause of a document.
+    Classify {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
+        format: ClassifyFormat,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Report drafting defects in files, directories (*.txt, recursively) or `-`.
+    Lint(LintArgs),
+    /// Check that language versions of one text say the same thing.
+    Align {
+        /// Two or more versions; each is aligned with the first.
+        #[arg(num_args = 2.., required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = AlignFormat::Human)]
+        format: AlignFormat,
+        /// Exit with 1 when a finding is at or above this level.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOnArg>,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Run the language server over stdio.
+    Lsp,
+    /// List the rules.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule name, as listed by `conclint rules`.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LintArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Only these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Never these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Override a rule's severity: RULE=error|warning|info (repeatable).
+    #[arg(long, value_name = "RULE=LEVEL")]
+    pub severity: Vec<String>,
+    /// Configuration file (default: conclint.toml here or in a parent directory).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Language code (detected when omitted).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Exit with 1 when a finding is at or above this level.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+    /// Colours in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Apply safe fixes in place (atomic writes; only the bytes each fix names change).
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
+    /// Record the current findings in FILE (and report nothing).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Worker threads for many files (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `--fail-on`: the command-line face of the library's [`FailOn`].
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(a: FailOnArg) -> FailOn {
+        match a {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlignFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Table,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseFormat {
+    Json,
+    Tree,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassifyFormat {
+    Json,
+    Table,
+}
