@@ -1,7 +1,7 @@
 //! The classification view: every clause of a document, flattened, with its
 //! function, role, enclosing point and addressees.
 
-use crate::ast::{Kind, Node};
+use crate::ast::Kind;
 use crate::lexicon::{Function, Role};
 use crate::parse::Document;
 use serde::Serialize;
@@ -35,33 +35,36 @@ pub struct Classification {
 /// Flattens the clauses of `doc`, in document order.
 pub fn classify(doc: &Document) -> Classification {
     let mut clauses = Vec::new();
-    doc.root.walk(&mut |n: &Node, path: &[&Node]| {
-        if n.kind != Kind::Clause {
-            return;
-        }
-        let point = path
-            .iter()
-            .rev()
-            .find(|p| p.kind == Kind::Point)
-            .and_then(|p| p.attrs.number);
-        let unit = path
-            .iter()
-            .rev()
-            .find(|p| p.kind.is_unit())
-            .map_or(Kind::Paragraph, |p| p.kind);
+    for n in doc.nodes() {
+        let Some(c) = n.clause() else {
+            continue;
+        };
+        let point = n
+            .ancestors()
+            .find(|p| p.kind() == Kind::Point)
+            .and_then(|p| p.number());
+        let unit = n
+            .ancestors()
+            .find(|p| p.kind().is_unit())
+            .map_or(Kind::Paragraph, |p| p.kind());
         clauses.push(ClauseRow {
-            line: n.line,
-            column: doc.column_of(n.span.start),
-            role: n.attrs.role.unwrap_or(Role::Operative),
-            verb: n.attrs.verb.clone().unwrap_or_default(),
-            function: n.attrs.function.unwrap_or(Function::Other),
+            line: n.line(),
+            column: doc.column_of(n.span().start),
+            role: c.role(),
+            verb: c.verb().into_owned(),
+            function: c.function(),
             point,
-            in_list_item: path.iter().any(|p| p.kind == Kind::ListItem),
-            addressees: n.attrs.addressees.clone().unwrap_or_default(),
+            in_list_item: n.ancestors().any(|p| p.kind() == Kind::ListItem),
+            addressees: c
+                .addressees()
+                .unwrap_or_default()
+                .iter()
+                .map(|a| a.to_string())
+                .collect(),
             unit,
-            misspelt: n.attrs.misspelt.unwrap_or(false),
+            misspelt: c.misspelt(),
         });
-    });
+    }
     Classification {
         language: doc.language.code.clone(),
         kind: doc.kind,

@@ -1,6 +1,8 @@
 pub mod align;
 pub mod ast;
 pub mod baseline;
+#[doc(hidden)]
+pub mod bench_support;
 pub mod classify;
 pub mod fix;
 pub mod fuzzy;

@@ -20,6 +20,18 @@ pub enum RefStyle {
     Bare,
 }
 
+impl RefStyle {
+    /// The style stored as `self as u8`.
+    pub fn from_index(i: u8) -> RefStyle {
+        match i {
+            0 => RefStyle::Superscript,
+            1 => RefStyle::Glued,
+            2 => RefStyle::GluedToYear,
+            _ => RefStyle::Bare,
+        }
+    }
+}
+
 /// A candidate reference: its value and byte range in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RefCandidate {

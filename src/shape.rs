@@ -12,7 +12,7 @@ use crate::verbs::{self, Token};
 pub enum Shape {
     /// A line of the register header, with the field it gives
     /// (`document_number`, `subject`, `date`…).
-    Header { field: &'static str },
+    Header { field: crate::ast::HeaderField },
     /// A footnote definition with its number.
     Footnote { number: u32 },
     /// A numbered point (`12. `).

@@ -224,11 +224,11 @@ fn delete_each_from(kind: conclint::ast::Kind, from_lv: bool) -> (usize, Vec<Str
     let mut failures = Vec::new();
     let mut tried = 0;
     let mut spans = Vec::new();
-    b.doc.root.walk(&mut |n, _| {
-        if n.kind == kind {
-            spans.push((n.span.start, n.span.end));
+    for n in b.doc.nodes() {
+        if n.kind() == kind {
+            spans.push((n.span().start, n.span().end));
         }
-    });
+    }
     for (s, e) in spans {
         let Some(&lv_line) = counterpart.get(&s) else {
             continue;

@@ -22,7 +22,7 @@ fn counts(doc: &Document) -> [usize; 9] {
         Kind::Footnote,
         Kind::FootnoteRef,
     ]
-    .map(|k| doc.root.count(k))
+    .map(|k| doc.root().count(k))
 }
 
 #[test]
@@ -90,15 +90,15 @@ fn document_kinds_and_languages() {
 fn glued_footnote_digits_are_resolved_not_guessed() {
     let doc = load("corpus/nl-6122-15-cyber-diplomacy.txt");
     let mut refs = Vec::new();
-    doc.root.walk(&mut |n, _| {
-        if n.kind == Kind::FootnoteRef {
+    for n in doc.nodes() {
+        if n.kind() == Kind::FootnoteRef {
             refs.push((
-                n.attrs.number.unwrap(),
-                n.line,
-                &doc.source[n.span.start..n.span.end],
+                n.number().unwrap(),
+                n.line(),
+                &doc.source[n.span().start..n.span().end],
             ));
         }
-    });
+    }
     // `over 20136` is the year 2013 followed by note 6, on line 245.
     assert!(refs.contains(&(6, 245, "6")), "{refs:?}");
     let numbers: Vec<u32> = refs.iter().map(|r| r.0).collect();
@@ -109,11 +109,11 @@ fn glued_footnote_digits_are_resolved_not_guessed() {
 fn numbered_points_ignore_wrapped_year_and_article_lines() {
     let doc = load("corpus/lv-2022-cyber-posture.txt");
     let mut numbers = Vec::new();
-    doc.root.walk(&mut |n, _| {
-        if n.kind == Kind::Point {
-            numbers.push(n.attrs.number.unwrap());
+    for n in doc.nodes() {
+        if n.kind() == Kind::Point {
+            numbers.push(n.number().unwrap());
         }
-    });
+    }
     assert_eq!(numbers, (1..=30).collect::<Vec<_>>());
 }
 

@@ -103,11 +103,11 @@ fn clean_fixtures_parse_as_intended() {
     );
     let en = load("fixtures/clean-en-cover.txt");
     assert_eq!(
-        en.root.count(conclint::ast::Kind::Point),
+        en.root().count(conclint::ast::Kind::Point),
         3,
         "the cover note's numbering is not the conclusions'"
     );
-    assert_eq!(en.root.count(conclint::ast::Kind::Subpoint), 2);
+    assert_eq!(en.root().count(conclint::ast::Kind::Subpoint), 2);
     let c = conclint::classify::classify(&en);
     let calls: Vec<_> = c.clauses.iter().filter(|r| r.verb == "CALLS ON").collect();
     assert_eq!(calls[0].addressees, ["commission", "high_representative"]);
@@ -149,15 +149,15 @@ fn a_draft_with_a_foreign_cover_note_and_page_footers() {
         Kind::Footnote,
         Kind::FootnoteRef,
     ]
-    .map(|k| doc.root.count(k));
+    .map(|k| doc.root().count(k));
     assert_eq!(counts, [13, 1, 2, 1, 2, 4, 2, 3, 3]);
     // The footers between points 2 and 3 are not in any node's text.
     let mut texts = String::new();
-    doc.root.walk(&mut |n, _| {
-        if n.kind.is_unit() {
-            texts.push_str(&doc.norm.text[n.own.0..n.own.1]);
+    for n in doc.nodes() {
+        if n.kind().is_unit() {
+            texts.push_str(n.text());
         }
-    });
+    }
     assert!(!texts.contains("JJ/ab") && !texts.contains("LIMITE EN"));
     let c = conclint::classify::classify(&doc);
     let rows: Vec<(usize, &str, Option<u32>)> = c

@@ -1,21 +1,21 @@
 //! Property tests: any text parses without panicking, and every span of the
 //! tree lies inside the input on character boundaries, with the right line.
 
-use conclint::ast::Node;
+use conclint::ast::NodeRef;
 use conclint::parse::parse;
 use proptest::prelude::*;
 
-fn check_spans(source: &str, node: &Node, doc: &conclint::parse::Document) {
-    let s = node.span;
+fn check_spans(source: &str, node: NodeRef, doc: &conclint::parse::Document) {
+    let s = node.span();
     assert!(
         s.start <= s.end && s.end <= source.len(),
         "{:?} {:?}",
-        node.kind,
+        node.kind(),
         s
     );
     assert!(source.is_char_boundary(s.start) && source.is_char_boundary(s.end));
-    assert_eq!(node.line, doc.line_of(s.start));
-    for c in &node.children {
+    assert_eq!(node.line(), doc.line_of(s.start));
+    for c in node.children() {
         check_spans(source, c, doc);
     }
 }
@@ -51,7 +51,7 @@ proptest! {
     #[test]
     fn random_text_never_panics_and_spans_stay_in_bounds(s in "\\PC{0,400}") {
         let doc = parse(s.clone(), None);
-        check_spans(&s, &doc.root, &doc);
+        check_spans(&s, doc.root(), &doc);
     }
 
     #[test]
@@ -79,8 +79,8 @@ proptest! {
     fn council_like_text_never_panics_and_spans_stay_in_bounds(s in council_like()) {
         for lang in ["lv", "nl", "en"] {
             let doc = parse(s.clone(), conclint::lexicon::Language::get(lang));
-            check_spans(&s, &doc.root, &doc);
-            let json = serde_json::to_string(&doc.root).unwrap();
+            check_spans(&s, doc.root(), &doc);
+            let json = serde_json::to_string(&doc.root()).unwrap();
             prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
         }
     }

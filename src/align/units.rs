@@ -2,7 +2,7 @@
 //! with what must match across languages (kind, clause functions, numbers,
 //! footnote references).
 
-use crate::ast::{Kind, Node};
+use crate::ast::{Kind, NodeRef};
 use crate::lexicon::Function;
 use crate::parse::Document;
 use std::collections::BTreeSet;
@@ -62,13 +62,13 @@ pub fn extract(doc: &Document) -> (Vec<Unit>, Vec<Unit>) {
     let mut body: Vec<Unit> = Vec::new();
     let mut notes = Vec::new();
     let mut top: Option<usize> = None;
-    doc.root.walk(&mut |n, path| {
-        if ALIGNED.contains(&n.kind) {
-            let mut u = unit(doc, n);
-            let inside_top = path.iter().any(|p| is_top_kind(p.kind));
+    for n in doc.nodes() {
+        if ALIGNED.contains(&n.kind()) {
+            let mut u = unit(n);
+            let inside_top = n.ancestors().any(|p| is_top_kind(p.kind()));
             let idx = body.len();
             u.top = match top {
-                Some(t) if inside_top && !is_top_kind(n.kind) => t,
+                Some(t) if inside_top && !is_top_kind(n.kind()) => t,
                 _ => {
                     top = Some(idx);
                     idx
@@ -78,42 +78,35 @@ pub fn extract(doc: &Document) -> (Vec<Unit>, Vec<Unit>) {
                 body[u.top].below += 1;
             }
             body.push(u);
-        } else if n.kind == Kind::Footnote {
-            notes.push(unit(doc, n));
+        } else if n.kind() == Kind::Footnote {
+            notes.push(unit(n));
         }
-    });
+    }
     (body, notes)
 }
 
-fn unit(doc: &Document, n: &Node) -> Unit {
+fn unit(n: NodeRef) -> Unit {
     let mut functions = Vec::new();
     let mut verbs = Vec::new();
     let mut refs = Vec::new();
     let mut ref_ranges = Vec::new();
-    for c in &n.children {
-        match c.kind {
+    for c in n.children() {
+        match c.kind() {
             Kind::Clause => {
-                if let Some(f) = c.attrs.function {
-                    let also = doc
-                        .language
-                        .verbs
-                        .iter()
-                        .find(|v| Some(&v.form) == c.attrs.lexicon_form.as_ref())
-                        .map(|v| v.also.clone())
-                        .unwrap_or_default();
-                    functions.push((f, also));
-                    verbs.push(c.attrs.verb.clone().unwrap_or_default());
+                if let Some(data) = c.clause() {
+                    functions.push((data.function(), data.form().also.clone()));
+                    verbs.push(data.verb().into_owned());
                 }
             }
             Kind::FootnoteRef => {
-                refs.push(c.attrs.number.unwrap_or(0));
-                ref_ranges.push(c.norm);
+                refs.push(c.number().unwrap_or(0));
+                ref_ranges.push(c.norm());
             }
             _ => {}
         }
     }
-    let (s, e) = n.own;
-    let own = &doc.norm.text[s.min(e)..e];
+    let (s, e) = n.own();
+    let own = n.text();
     let chars = own.chars().count();
     // Blank out footnote markers so that `20136` reads as the year 2013.
     let mut text: String = own.to_string();
@@ -123,8 +116,8 @@ fn unit(doc: &Document, n: &Node) -> Unit {
         }
     }
     Unit {
-        kind: n.kind,
-        number: n.attrs.number,
+        kind: n.kind(),
+        number: n.number(),
         functions,
         verbs,
         values: super::numbers::values(&text),
@@ -133,9 +126,9 @@ fn unit(doc: &Document, n: &Node) -> Unit {
         stems: stems(own),
         top: 0,
         below: 0,
-        start: n.span.start,
-        end: n.span.end,
-        line: n.line,
+        start: n.span().start,
+        end: n.span().end,
+        line: n.line(),
     }
 }
 

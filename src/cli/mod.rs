@@ -41,7 +41,7 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
         Command::Parse { file, format, lang } => {
             let doc = load(&file, lang.as_deref())?;
             let out = match format {
-                ParseFormat::Json => serde_json::to_string_pretty(&doc.root)? + "\n",
+                ParseFormat::Json => serde_json::to_string_pretty(&doc.root())? + "\n",
                 ParseFormat::Tree => conclint::render::outline::render(&doc),
             };
             write_stdout(&out)?;

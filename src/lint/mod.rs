@@ -10,7 +10,7 @@ pub mod config;
 pub mod rules;
 pub mod sequence;
 
-use crate::ast::{Kind, Node};
+use crate::ast::{Kind, NodeRef};
 use crate::lexicon::Language;
 use crate::parse::Document;
 use serde::{Deserialize, Serialize};
@@ -150,17 +150,6 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// All nodes of the given kinds, in document order, with their ancestors.
-    pub fn nodes(&self, kinds: &[Kind]) -> Vec<(&'a Node, Vec<&'a Node>)> {
-        let mut out = Vec::new();
-        self.doc.root.walk(&mut |n, path| {
-            if kinds.contains(&n.kind) {
-                out.push((n, path.to_vec()));
-            }
-        });
-        out
-    }
-
     /// True for Council conclusions (conclusions-specific rules stay silent
     /// on other documents).
     pub fn is_conclusions(&self) -> bool {
@@ -200,22 +189,62 @@ pub fn strip_trailing_refs(s: &str) -> &str {
     }
 }
 
-/// Runs the selected rules on a document. Findings are sorted by position.
+/// How a rule reads the nodes it subscribes to.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Called on each node of its kinds, during the walk.
+    EachNode(for<'a> fn(&Cx<'a>, NodeRef<'a>, &mut Vec<Finding>)),
+    /// Called once after the walk with every node of its kinds, in
+    /// document order (rules that compare nodes: sequences, pairs, sets).
+    AllNodes(for<'a> fn(&Cx<'a>, &[NodeRef<'a>], &mut Vec<Finding>)),
+}
+
+/// A lint rule: its documentation, the node kinds it inspects and its check.
+pub struct Rule {
+    pub meta: &'static RuleMeta,
+    pub kinds: &'static [Kind],
+    pub check: Check,
+}
+
+/// Runs the selected rules on a document in one walk over the tree: each
+/// node is handed to the rules that subscribe to its kind. Findings are
+/// sorted by position.
 pub fn lint(doc: &Document, config: &config::Config) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for rule in rules::REGISTRY {
-        if config.severity_of(rule.meta).is_none() {
-            continue;
-        }
-        let overridden = config.severity.get(rule.meta.name).copied();
-        let cx = Cx {
+    let active: Vec<&Rule> = rules::REGISTRY
+        .iter()
+        .filter(|r| config.severity_of(r.meta).is_some())
+        .collect();
+    let cxs: Vec<Cx> = active
+        .iter()
+        .map(|r| Cx {
             doc,
             lang: doc.language,
-            meta: rule.meta,
-        };
-        let mut found = Vec::new();
-        (rule.check)(&cx, &mut found);
-        for mut f in found {
+            meta: r.meta,
+        })
+        .collect();
+    let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); Kind::COUNT];
+    for (k, r) in active.iter().enumerate() {
+        for &kind in r.kinds {
+            by_kind[kind as usize].push(k);
+        }
+    }
+    let mut collected: Vec<Vec<NodeRef>> = vec![Vec::new(); active.len()];
+    let mut found: Vec<Vec<Finding>> = vec![Vec::new(); active.len()];
+    for node in doc.nodes() {
+        for &k in &by_kind[node.kind() as usize] {
+            match active[k].check {
+                Check::EachNode(f) => f(&cxs[k], node, &mut found[k]),
+                Check::AllNodes(_) => collected[k].push(node),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (k, r) in active.iter().enumerate() {
+        if let Check::AllNodes(f) = r.check {
+            f(&cxs[k], &collected[k], &mut found[k]);
+        }
+        let overridden = config.severity.get(r.meta.name).copied();
+        for mut f in found[k].drain(..) {
             // A rule may report some findings at another level than its
             // default (bullet-style: within a list vs across the document);
             // a configured severity applies to all of them.

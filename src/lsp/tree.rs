@@ -1,9 +1,9 @@
 //! What the language server reads from the syntax tree, in plain data: the
 //! clause at a position (hover) and the outline units (document symbols).
-//! Only this file walks `ast::Node`, so a change of the tree type is ported
+//! Only this file reads `ast::NodeRef`, so a change of the tree type is ported
 //! here and nowhere else in the server.
 
-use crate::ast::{Kind, Node};
+use crate::ast::{Kind, NodeRef};
 use crate::lexicon::{Function, Role};
 use crate::parse::Document;
 
@@ -21,20 +21,20 @@ pub struct ClauseAt {
 /// the innermost), if it has a verb the lexicon knows.
 pub fn clause_at(doc: &Document, at: usize) -> Option<ClauseAt> {
     let mut found = None;
-    doc.root.walk(&mut |n, _| {
-        if n.kind == Kind::Clause {
-            let (s, e) = doc.original_span(n.own.0, n.own.1);
+    for n in doc.nodes() {
+        if let Some(c) = n.clause() {
+            let (s, e) = doc.original_span(n.own().0, n.own().1);
             if s <= at && at <= e {
-                found = Some((n.clone(), s, e));
+                found = Some((c, s, e));
             }
         }
-    });
+    }
     let (clause, start, end) = found?;
     Some(ClauseAt {
-        function: clause.attrs.function?,
-        role: clause.attrs.role?,
-        verb: clause.attrs.verb.clone().unwrap_or_default(),
-        lexicon_form: clause.attrs.lexicon_form.clone().unwrap_or_default(),
+        function: clause.function(),
+        role: clause.role(),
+        verb: clause.verb().into_owned(),
+        lexicon_form: clause.lexicon_form().to_string(),
         start,
         end,
     })
@@ -63,16 +63,16 @@ pub struct Unit {
 /// The outline units in document order (the tree's top level only).
 pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
-    for n in &doc.root.children {
-        let text = || n.attrs.text.clone().unwrap_or_default();
-        let (kind, name) = match n.kind {
+    for n in doc.root().children() {
+        let text = || n.text().to_string();
+        let (kind, name) = match n.kind() {
             Kind::Title => (UnitKind::Title, text()),
             Kind::Heading => (UnitKind::Heading, text()),
             Kind::Recital => (UnitKind::Recital, format!("recital: {}", first_verb(n))),
             Kind::Paragraph => (UnitKind::Paragraph, format!("paragraph: {}", first_verb(n))),
             Kind::Point => (
                 UnitKind::Point,
-                format!("{}. {}", n.attrs.number.unwrap_or(0), first_verb(n)),
+                format!("{}. {}", n.number().unwrap_or(0), first_verb(n)),
             ),
             Kind::Transition => (UnitKind::Transition, text()),
             _ => continue,
@@ -80,21 +80,19 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         out.push(Unit {
             kind,
             name: if name.trim().is_empty() {
-                n.kind.as_str().to_string()
+                n.kind().as_str().to_string()
             } else {
                 crate::render::outline::excerpt(&name)
             },
-            start: n.span.start,
-            end: n.span.end,
+            start: n.span().start,
+            end: n.span().end,
         });
     }
     out
 }
 
-fn first_verb(n: &Node) -> String {
-    n.children
-        .iter()
-        .find(|c| c.kind == Kind::Clause)
-        .and_then(|c| c.attrs.verb.clone())
+fn first_verb(n: NodeRef) -> String {
+    n.children()
+        .find_map(|c| c.clause().map(|c| c.verb().into_owned()))
         .unwrap_or_default()
 }

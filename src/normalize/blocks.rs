@@ -68,7 +68,9 @@ pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::Sourc
     for group in header {
         asm.emit(Open {
             lines: group,
-            shape: Shape::Header { field: "" },
+            shape: Shape::Header {
+                field: crate::ast::HeaderField::Register,
+            },
             spaced: false,
         });
     }

@@ -1,6 +1,7 @@
 //! Line-level facts: content ranges, running page footers and the register
 //! header zone at the top of the file.
 
+use crate::ast::HeaderField;
 use crate::grammar;
 use crate::lexicon::{Language, Phrases};
 use std::collections::HashMap;
@@ -124,32 +125,32 @@ pub fn header_field<'l>(t: &str, lang: &'l Language) -> Option<&'l str> {
 
 /// The field a header line gives (`document_number`, `subject`, `date`…)
 /// and, for a named field (`Subject:`), the byte length of its name.
-pub fn header_field_kind(t: &str, lang: &Language) -> (&'static str, Option<usize>) {
+pub fn header_field_kind(t: &str, lang: &Language) -> (HeaderField, Option<usize>) {
     let field = if grammar::is_or_line(t) {
-        "original_language"
+        HeaderField::OriginalLanguage
     } else if grammar::is_doc_number_line(t) {
-        "document_number"
+        HeaderField::DocumentNumber
     } else if grammar::is_interinstitutional_line(t) {
-        "interinstitutional_file"
+        HeaderField::InterinstitutionalFile
     } else if grammar::is_suffix_line(t) {
-        "revision"
+        HeaderField::Revision
     } else if grammar::is_marking_line(t) {
-        "marking"
+        HeaderField::Marking
     } else if grammar::is_subject_code_line(t) {
-        "subject_code"
+        HeaderField::SubjectCode
     } else if is_date_line(t) {
-        "date"
+        HeaderField::Date
     } else if lang.line_is(crate::lexicon::Phrases::DocumentType, t) {
-        "document_type"
+        HeaderField::DocumentType
     } else if let Some(name) = header_field(t, lang) {
         let kind = if lang.structure.subject_fields.iter().any(|f| f == name) {
-            "subject"
+            HeaderField::Subject
         } else {
-            "field"
+            HeaderField::Field
         };
         return (kind, Some(name.len()));
     } else {
-        "register"
+        HeaderField::Register
     };
     (field, None)
 }

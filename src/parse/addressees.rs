@@ -41,9 +41,9 @@ fn items(seg: &str) -> Vec<Item<'_>> {
 
 /// Canonical ids of the addressees named at the start of `seg` (the text right
 /// after the verb), in order, without duplicates.
-pub fn find(lang: &Language, seg: &str) -> Vec<String> {
+pub fn find<'l>(lang: &'l Language, seg: &str) -> Vec<&'l str> {
     let items = items(seg);
-    let mut ids: Vec<String> = Vec::new();
+    let mut ids: Vec<&'l str> = Vec::new();
     let mut i = 0;
     loop {
         while i < items.len() && !items[i].comma && lang.addressee_skip.contains(&items[i].upper) {
@@ -61,8 +61,8 @@ pub fn find(lang: &Language, seg: &str) -> Vec<String> {
                 })
         });
         let Some(p) = matched else { break };
-        if !ids.contains(&p.id) {
-            ids.push(p.id.clone());
+        if !ids.contains(&p.id.as_str()) {
+            ids.push(p.id.as_str());
         }
         i += p.words.len();
         // A connector (`un`, `,`, `kā arī`) continues the list.
@@ -96,7 +96,7 @@ pub fn find(lang: &Language, seg: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn ids(code: &str, s: &str) -> Vec<String> {
+    fn ids(code: &str, s: &str) -> Vec<&'static str> {
         find(Language::get(code).unwrap(), s)
     }
 

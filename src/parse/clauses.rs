@@ -20,8 +20,9 @@ pub struct Hit<'l> {
     /// Start of the verb and end of its last part.
     pub start: usize,
     pub verb_end: usize,
-    /// The verb as written, parts of a discontinuous verb joined by a space.
-    pub verb: String,
+    /// The verb as written: runs of the text (more than one for a
+    /// discontinuous verb).
+    pub runs: Vec<(usize, usize)>,
     pub form: &'l VerbForm,
     pub misspelt: bool,
     /// Where the object (and the addressees) of the verb can be read.
@@ -80,7 +81,7 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
         for &k in &matched {
             used[k] = true;
         }
-        let verb = join_parts(text, &toks, &matched);
+        let runs = verb_runs(text, &toks, &matched);
         let head_run_end = contiguous_run_end(&toks, &matched, text);
         let object_end = if matched.len() > 1
             && head_run_end < toks[*matched.last().expect("non-empty")].start
@@ -92,7 +93,7 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
         hits.push(Hit {
             start: t.start,
             verb_end: toks[*matched.last().expect("non-empty")].end,
-            verb,
+            runs,
             form,
             misspelt,
             object: (head_run_end, object_end),
@@ -162,8 +163,19 @@ fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
         .any(|a| before.ends_with(a.as_str()))
 }
 
-/// The verb as written: contiguous parts as one slice, runs joined by a space.
-fn join_parts(text: &str, toks: &[Token], matched: &[usize]) -> String {
+impl Hit<'_> {
+    /// The verb as written in `text`, runs joined by a space.
+    pub fn verb(&self, text: &str) -> String {
+        self.runs
+            .iter()
+            .flat_map(|&(s, e)| text[s..e].split_whitespace())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The verb as written: contiguous parts as one run.
+fn verb_runs(text: &str, toks: &[Token], matched: &[usize]) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for &k in matched {
         match runs.last_mut() {
@@ -177,10 +189,7 @@ fn join_parts(text: &str, toks: &[Token], matched: &[usize]) -> String {
             _ => runs.push((toks[k].start, toks[k].end)),
         }
     }
-    runs.iter()
-        .map(|&(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join(" ")
+    runs
 }
 
 /// End of the first contiguous run of matched tokens (the head of the verb).
@@ -203,7 +212,7 @@ mod tests {
     fn heads(code: &str, s: &str, ctx: Context) -> Vec<String> {
         find(Language::get(code).unwrap(), s, ctx)
             .into_iter()
-            .map(|h| h.verb)
+            .map(|h| h.verb(s))
             .collect()
     }
 

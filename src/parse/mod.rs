@@ -9,7 +9,7 @@ pub mod clauses;
 pub mod footnotes;
 mod tree;
 
-use crate::ast::{DocKind, Node};
+use crate::ast::{DocKind, NodeId, NodeRef, Tree};
 use crate::lexicon::Language;
 use crate::normalize::{self, Normalized};
 
@@ -19,7 +19,7 @@ pub struct Document {
     pub source: String,
     pub language: &'static Language,
     pub kind: DocKind,
-    pub root: Node,
+    pub tree: Tree,
     pub norm: Normalized,
     /// Block sequences the document grammar could not parse.
     pub syntax_errors: Vec<crate::syntax::SyntaxError>,
@@ -27,6 +27,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// The root of the tree.
+    pub fn root(&self) -> NodeRef<'_> {
+        self.tree.get(&self.norm.text, NodeId(0))
+    }
+
+    /// Every node, in document order (a scan of the arena).
+    pub fn nodes(&self) -> impl Iterator<Item = NodeRef<'_>> {
+        self.root().descendants()
+    }
+
     /// 1-based line of an original byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= offset)
@@ -59,17 +69,24 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
     let language = lang.unwrap_or_else(|| crate::language::detect(&source));
     let norm = normalize::normalize(&source, language);
     let line_starts = line_starts(&source);
-    let (root, kind, syntax_errors) = tree::build(&norm, language);
+    let (draft, kind, syntax_errors) = tree::build(&norm, language);
     let mut doc = Document {
         source,
         language,
         kind,
-        root,
+        tree: Tree::default(),
         norm,
         syntax_errors,
         line_starts,
     };
-    tree::assign_original_spans(&mut doc);
+    doc.tree = tree::freeze(
+        &draft,
+        &language.code,
+        kind,
+        doc.source.len(),
+        &|s, e| doc.original_span(s, e),
+        &|o| doc.line_of(o),
+    );
     doc
 }
 

@@ -1,20 +1,20 @@
 //! The passes after the document grammar: footnote references resolved and
-//! attached, clauses found in every unit, the document kind decided, and
-//! containers stretched over their children.
+//! attached, clauses found in every unit, the document kind decided,
+//! containers stretched over their children; then the draft is frozen into
+//! the arena with spans of the original file.
 
 use super::clauses::{self, Context};
 use super::footnotes::{self, Definition};
-use super::Document;
-use crate::ast::{DocKind, Kind, Node, Span};
+use crate::ast::{ClauseValues, DocKind, Kind, NodeId, NodeValues, Span, Tree};
 use crate::lexicon::Language;
 use crate::normalize::Normalized;
+use crate::syntax::draft::Draft;
 use crate::syntax::{self, SyntaxError};
 
-/// Builds the tree and decides the document kind.
-pub fn build(norm: &Normalized, lang: &Language) -> (Node, DocKind, Vec<SyntaxError>) {
+/// Builds the draft tree and decides the document kind.
+pub fn build(norm: &Normalized, lang: &'static Language) -> (Draft, DocKind, Vec<SyntaxError>) {
     let skeleton = syntax::build(norm);
-    let mut root = Node::new(Kind::Document, (0, norm.text.len()));
-    root.attrs.language = Some(lang.code.clone());
+    let mut root = Draft::new(Kind::Document, (0, norm.text.len()));
     root.children = skeleton.top;
     resolve_footnotes(&mut root, norm);
     let clause_units = add_clauses(&mut root, norm, lang);
@@ -22,24 +22,29 @@ pub fn build(norm: &Normalized, lang: &Language) -> (Node, DocKind, Vec<SyntaxEr
     if kind == DocKind::Other {
         strip_clauses(&mut root);
     }
-    root.attrs.document_kind = Some(kind);
     finish(&mut root);
     (root, kind, skeleton.errors)
 }
 
+/// Walks a draft in pre-order, calling `f` on every node.
+fn walk<'a>(d: &'a Draft, f: &mut dyn FnMut(&'a Draft)) {
+    f(d);
+    for c in &d.children {
+        walk(c, f);
+    }
+}
+
 /// Finds footnote references in every unit, heading and title, and attaches
 /// them to the node whose own text holds them.
-fn resolve_footnotes(root: &mut Node, norm: &Normalized) {
+fn resolve_footnotes(root: &mut Draft, norm: &Normalized) {
     let mut defs = Vec::new();
     let mut owners: Vec<(usize, usize)> = Vec::new();
-    root.walk(&mut |n, _| match n.kind {
+    walk(root, &mut |n| match n.kind {
         Kind::Footnote => defs.push(Definition {
-            number: n.attrs.number.unwrap_or(0),
+            number: n.number.unwrap_or(0),
             pos: n.norm.0,
         }),
-        k if k.is_unit() || matches!(k, Kind::Heading | Kind::Title | Kind::Transition) => {
-            owners.push(n.own)
-        }
+        k if k.owns_refs() => owners.push(n.own),
         _ => {}
     });
     owners.sort();
@@ -56,16 +61,14 @@ fn resolve_footnotes(root: &mut Node, norm: &Normalized) {
     attach_refs(root, &refs);
 }
 
-fn attach_refs(node: &mut Node, refs: &[crate::refs::RefCandidate]) {
-    let owns_text =
-        node.kind.is_unit() || matches!(node.kind, Kind::Heading | Kind::Title | Kind::Transition);
-    if owns_text {
+fn attach_refs(node: &mut Draft, refs: &[crate::refs::RefCandidate]) {
+    if node.kind.owns_refs() {
         let (s, e) = node.own;
         let from = refs.partition_point(|r| r.start < s);
         for r in refs[from..].iter().take_while(|r| r.start < e) {
-            let mut n = Node::new(Kind::FootnoteRef, (r.start, r.end));
-            n.attrs.number = Some(r.number);
-            n.attrs.style = Some(r.style);
+            let mut n = Draft::new(Kind::FootnoteRef, (r.start, r.end));
+            n.number = Some(r.number);
+            n.style = Some(r.style);
             node.children.push(n);
         }
     }
@@ -77,7 +80,7 @@ fn attach_refs(node: &mut Node, refs: &[crate::refs::RefCandidate]) {
 }
 
 /// Adds clause nodes to every unit. Returns the number of units that have one.
-fn add_clauses(node: &mut Node, norm: &Normalized, lang: &Language) -> usize {
+fn add_clauses(node: &mut Draft, norm: &Normalized, lang: &'static Language) -> usize {
     let mut count = 0;
     if node.kind.is_unit() {
         let (s, e) = node.own;
@@ -93,19 +96,18 @@ fn add_clauses(node: &mut Node, norm: &Normalized, lang: &Language) -> usize {
         }
         for (k, h) in hits.iter().enumerate() {
             let end = hits.get(k + 1).map_or(e, |n| s + n.start);
-            let mut c = Node::new(Kind::Clause, (s + h.start, end));
+            let mut c = Draft::new(Kind::Clause, (s + h.start, end));
             c.own = (s + h.start, s + h.verb_end);
-            c.attrs.verb = Some(h.verb.clone());
-            c.attrs.lexicon_form = Some(h.form.form.clone());
-            c.attrs.function = Some(h.form.function);
-            c.attrs.role = Some(h.form.role);
-            if h.misspelt {
-                c.attrs.misspelt = Some(true);
-            }
-            if h.form.function.takes_addressees() {
+            let addressees = h.form.function.takes_addressees().then(|| {
                 let (os, oe) = h.object;
-                c.attrs.addressees = Some(super::addressees::find(lang, &text[os..oe.max(os)]));
-            }
+                super::addressees::find(lang, &text[os..oe.max(os)])
+            });
+            c.clause = Some(ClauseValues {
+                form: h.form,
+                runs: h.runs.iter().map(|&(a, b)| (s + a, s + b)).collect(),
+                addressees,
+                misspelt: h.misspelt,
+            });
             node.children.push(c);
         }
     }
@@ -119,8 +121,14 @@ fn add_clauses(node: &mut Node, norm: &Normalized, lang: &Language) -> usize {
 
 /// Council conclusions have an opening formula, or most of their units are
 /// headed by lexicon verbs.
-fn document_kind(root: &Node, has_formula: bool, clause_units: usize) -> DocKind {
-    let units = root.count(Kind::Recital) + root.count(Kind::Paragraph) + root.count(Kind::Point);
+fn document_kind(root: &Draft, has_formula: bool, clause_units: usize) -> DocKind {
+    let mut units = 0;
+    walk(root, &mut |n| {
+        units += usize::from(matches!(
+            n.kind,
+            Kind::Recital | Kind::Paragraph | Kind::Point
+        ))
+    });
     if has_formula || (clause_units >= 3 && clause_units * 2 >= units) {
         DocKind::CouncilConclusions
     } else {
@@ -128,7 +136,7 @@ fn document_kind(root: &Node, has_formula: bool, clause_units: usize) -> DocKind
     }
 }
 
-fn strip_clauses(node: &mut Node) {
+fn strip_clauses(node: &mut Draft) {
     node.children.retain(|c| c.kind != Kind::Clause);
     for c in &mut node.children {
         strip_clauses(c);
@@ -136,7 +144,7 @@ fn strip_clauses(node: &mut Node) {
 }
 
 /// Orders children, and stretches containers over their children.
-fn finish(node: &mut Node) {
+fn finish(node: &mut Draft) {
     for c in &mut node.children {
         finish(c);
     }
@@ -148,22 +156,59 @@ fn finish(node: &mut Node) {
     }
 }
 
-/// Maps every node's normalised range to the original file.
-pub fn assign_original_spans(doc: &mut Document) {
-    fn go(n: &mut Node, doc: &Document) {
-        let (s, e) = doc.original_span(n.norm.0, n.norm.1);
-        n.span = Span { start: s, end: e };
-        n.line = doc.line_of(s);
-        for c in &mut n.children {
-            go(c, doc);
+/// Freezes the draft into the arena; `span` maps a normalised range to the
+/// original file and `line` gives the line of an original offset.
+pub fn freeze(
+    root: &Draft,
+    language: &'static str,
+    kind: DocKind,
+    source_len: usize,
+    span: &dyn Fn(usize, usize) -> (usize, usize),
+    line: &dyn Fn(usize) -> usize,
+) -> Tree {
+    fn go(
+        t: &mut Tree,
+        d: &Draft,
+        parent: Option<NodeId>,
+        span: &dyn Fn(usize, usize) -> (usize, usize),
+        line: &dyn Fn(usize) -> usize,
+    ) {
+        let (start, end) = span(d.norm.0, d.norm.1);
+        let v = NodeValues {
+            norm: d.norm,
+            own: d.own,
+            span: Span { start, end },
+            line: line(start),
+            number: d.number,
+            label: d.label,
+            field: d.field,
+            bullet: d.bullet,
+            style: d.style,
+        };
+        let id = t.open(d.kind, parent, &v);
+        if let Some(c) = &d.clause {
+            t.set_clause(id, c.clone());
         }
+        for c in &d.children {
+            go(t, c, Some(id), span, line);
+        }
+        t.close(id);
     }
-    let mut root = std::mem::replace(&mut doc.root, Node::new(Kind::Document, (0, 0)));
-    go(&mut root, doc);
-    root.span = Span {
-        start: 0,
-        end: doc.source.len(),
+    let mut t = Tree::new(language, kind);
+    let v = NodeValues {
+        norm: root.norm,
+        own: root.own,
+        span: Span {
+            start: 0,
+            end: source_len,
+        },
+        line: 1,
+        ..NodeValues::default()
     };
-    root.line = 1;
-    doc.root = root;
+    let id = t.open(Kind::Document, None, &v);
+    for c in &root.children {
+        go(&mut t, c, Some(id), span, line);
+    }
+    t.close(id);
+    t
 }

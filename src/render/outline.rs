@@ -1,6 +1,6 @@
 //! `--format tree`: a readable outline of the parse.
 
-use crate::ast::{Kind, Node};
+use crate::ast::{Kind, NodeRef};
 use crate::parse::Document;
 use std::fmt::Write;
 
@@ -16,57 +16,51 @@ pub fn render(doc: &Document) -> String {
         doc.kind.as_str(),
         doc.line_of(doc.source.len().saturating_sub(1))
     );
-    for c in &doc.root.children {
-        node(&mut out, doc, c, 1);
+    for c in doc.root().children() {
+        node(&mut out, c, 1);
     }
     out
 }
 
-fn node(out: &mut String, doc: &Document, n: &Node, depth: usize) {
+fn node(out: &mut String, n: NodeRef, depth: usize) {
     let indent = "  ".repeat(depth);
-    let mut head = n.kind.as_str().to_string();
-    if let Some(num) = n.attrs.number {
+    let mut head = n.kind().as_str().to_string();
+    if let Some(num) = n.number() {
         let _ = write!(head, " {num}");
     }
-    if let Some(l) = &n.attrs.label {
+    if let Some(l) = n.label() {
         let _ = write!(head, " {l}");
     }
-    if let Some(f) = n.attrs.field {
-        let _ = write!(head, " [{f}]");
+    if let Some(f) = n.field() {
+        let _ = write!(head, " [{}]", f.as_str());
     }
-    if let Some(b) = n.attrs.bullet {
+    if let Some(b) = n.bullet() {
         let _ = write!(head, " {b}");
     }
-    let detail = match n.kind {
-        Kind::Clause => {
+    let detail = match (n.kind(), n.clause()) {
+        (_, Some(c)) => {
             let mut d = format!(
                 "{} → {} ({})",
-                n.attrs.verb.as_deref().unwrap_or(""),
-                n.attrs.function.map_or("", |f| f.as_str()),
-                n.attrs.role.map_or("", |r| r.as_str())
+                c.verb(),
+                c.function().as_str(),
+                c.role().as_str()
             );
-            if let Some(a) = n.attrs.addressees.as_ref().filter(|a| !a.is_empty()) {
+            if let Some(a) = c.addressees().filter(|a| !a.is_empty()) {
                 let _ = write!(d, " → {}", a.join(", "));
             }
-            if n.attrs.misspelt == Some(true) {
-                let _ = write!(
-                    d,
-                    " [near miss of {}]",
-                    n.attrs.lexicon_form.as_deref().unwrap_or("")
-                );
+            if c.misspelt() {
+                let _ = write!(d, " [near miss of {}]", c.lexicon_form());
             }
             d
         }
-        Kind::FootnoteRef => {
-            format!("{:?}", n.attrs.style.unwrap_or(crate::refs::RefStyle::Bare)).to_lowercase()
+        (Kind::FootnoteRef, _) => {
+            format!("{:?}", n.style().unwrap_or(crate::refs::RefStyle::Bare)).to_lowercase()
         }
-        _ => excerpt(
-            &doc.norm.text[n.own.0.min(doc.norm.text.len())..n.own.1.min(doc.norm.text.len())],
-        ),
+        _ => excerpt(n.text()),
     };
-    let _ = writeln!(out, "{indent}{head} @{}: {detail}", n.line);
-    for c in &n.children {
-        node(out, doc, c, depth + 1);
+    let _ = writeln!(out, "{indent}{head} @{}: {detail}", n.line());
+    for c in n.children() {
+        node(out, c, depth + 1);
     }
 }
 

@@ -3,8 +3,9 @@
 //! unit (the page ended there) are lifted to the document level, after the
 //! unit; those inside a list stay there unless they end it.
 
+use super::draft::Draft;
 use super::{shape_string, DocumentGrammar, Rule, SyntaxError};
-use crate::ast::{Kind, Node};
+use crate::ast::Kind;
 use crate::normalize::{Block, Normalized};
 use crate::shape::Shape;
 use pest::iterators::Pair;
@@ -13,7 +14,7 @@ use pest::Parser;
 /// The document's top-level nodes, before references and clauses are added.
 #[derive(Debug, Default)]
 pub struct Skeleton {
-    pub top: Vec<Node>,
+    pub top: Vec<Draft>,
     pub has_formula: bool,
     pub errors: Vec<SyntaxError>,
 }
@@ -53,19 +54,13 @@ impl<'a> Builder<'a> {
         self.blocks[i.min(self.blocks.len().saturating_sub(1))]
     }
 
-    fn label(&self, b: &Block) -> Option<String> {
-        b.label.map(|(s, e)| self.norm.text[s..e].to_string())
-    }
-
-    fn leaf(&self, kind: Kind, b: &Block) -> Node {
-        let mut n = Node::new(kind, (b.start, b.end));
-        n.attrs.text = Some(self.norm.text[b.start..b.end].to_string());
-        n
+    fn leaf(&self, kind: Kind, b: &Block) -> Draft {
+        Draft::new(kind, (b.start, b.end))
     }
 
     /// A unit whose own text starts after its label or bullet.
-    fn unit_node(&self, kind: Kind, b: &Block) -> Node {
-        let mut n = Node::new(kind, (b.start, b.end));
+    fn unit_node(&self, kind: Kind, b: &Block) -> Draft {
+        let mut n = Draft::new(kind, (b.start, b.end));
         n.own = (b.head.min(b.end), b.end);
         n
     }
@@ -74,27 +69,27 @@ impl<'a> Builder<'a> {
         for p in doc.into_inner() {
             match p.as_rule() {
                 Rule::header => {
-                    let mut h = Node::new(Kind::Header, (0, 0));
+                    let mut h = Draft::new(Kind::Header, (0, 0));
                     for line in p.into_inner() {
                         let b = self.block(&line);
                         let mut n = self.leaf(Kind::HeaderLine, &b);
                         if let Shape::Header { field } = b.shape {
-                            n.attrs.field = Some(field);
+                            n.field = Some(field);
                         }
-                        n.attrs.label = self.label(&b);
+                        n.label = b.label;
                         h.children.push(n);
                     }
                     self.out.top.push(h);
                 }
                 Rule::cover_before_annex | Rule::cover_before_formula | Rule::cover_before_unit => {
-                    let texts: Vec<Node> = p
+                    let texts: Vec<Draft> = p
                         .into_inner()
                         .map(|c| self.leaf(Kind::Text, &self.block(&c)))
                         .collect();
                     let (Some(first), Some(last)) = (texts.first(), texts.last()) else {
                         continue;
                     };
-                    let mut cover = Node::new(Kind::CoverNote, (first.norm.0, last.norm.1));
+                    let mut cover = Draft::new(Kind::CoverNote, (first.norm.0, last.norm.1));
                     cover.children = texts;
                     self.out.top.push(cover);
                 }
@@ -140,9 +135,9 @@ impl<'a> Builder<'a> {
                 let b = self.block(&p);
                 let mut h = self.leaf(Kind::Heading, &b);
                 if let Shape::Roman { number } = b.shape {
-                    h.attrs.number = Some(number);
+                    h.number = Some(number);
                 }
-                h.attrs.label = self.label(&b);
+                h.label = b.label;
                 self.out.top.push(h);
             }
             Rule::loose_list => {
@@ -154,12 +149,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn footnote(&self, p: &Pair<Rule>) -> Node {
+    fn footnote(&self, p: &Pair<Rule>) -> Draft {
         let b = self.block(p);
         let mut f = self.unit_node(Kind::Footnote, &b);
-        f.attrs.text = Some(self.norm.text[f.own.0..f.own.1].to_string());
         if let Shape::Footnote { number } = b.shape {
-            f.attrs.number = Some(number);
+            f.number = Some(number);
         }
         f
     }
@@ -171,8 +165,8 @@ impl<'a> Builder<'a> {
         let b = self.block(&head);
         let mut node = self.unit_node(kind, &b);
         match b.shape {
-            Shape::Point { number } => node.attrs.number = Some(number),
-            Shape::SubPoint | Shape::Letter { .. } => node.attrs.label = self.label(&b),
+            Shape::Point { number } => node.number = Some(number),
+            Shape::SubPoint | Shape::Letter { .. } => node.label = b.label,
             _ => {}
         }
         let mut lifted = Vec::new();
@@ -200,14 +194,14 @@ impl<'a> Builder<'a> {
         self.out.top.extend(lifted);
     }
 
-    fn subpoint(&self, p: Pair<Rule>, lifted: &mut Vec<Node>) -> Node {
+    fn subpoint(&self, p: Pair<Rule>, lifted: &mut Vec<Draft>) -> Draft {
         let mut inner = p.into_inner();
         let head = inner.next().map(|h| self.block(&h));
         let Some(b) = head else {
-            return Node::new(Kind::Subpoint, (0, 0));
+            return Draft::new(Kind::Subpoint, (0, 0));
         };
         let mut node = self.unit_node(Kind::Subpoint, &b);
-        node.attrs.label = self.label(&b);
+        node.label = b.label;
         for part in inner {
             match part.as_rule() {
                 Rule::footnote => lifted.push(self.footnote(&part)),
@@ -223,23 +217,23 @@ impl<'a> Builder<'a> {
     }
 
     /// A list and the footnotes that end it (they belong after the list).
-    fn list(&self, p: Pair<Rule>) -> (Node, Vec<Node>) {
+    fn list(&self, p: Pair<Rule>) -> (Draft, Vec<Draft>) {
         // A list's own text is its first item's block, as written.
         let first = self.block(&p);
-        let mut list = Node::new(Kind::List, (first.start, first.end));
+        let mut list = Draft::new(Kind::List, (first.start, first.end));
         for part in p.into_inner() {
             match part.as_rule() {
                 Rule::footnote => list.children.push(self.footnote(&part)),
                 Rule::item | Rule::bare_item => {
                     let mut notes = Vec::new();
-                    let mut item: Option<Node> = None;
+                    let mut item: Option<Draft> = None;
                     for q in part.into_inner() {
                         let b = self.block(&q);
                         match q.as_rule() {
                             Rule::bullet => {
                                 let mut n = self.unit_node(Kind::ListItem, &b);
                                 if let Shape::Bullet { bullet } = b.shape {
-                                    n.attrs.bullet = Some(bullet);
+                                    n.bullet = Some(bullet);
                                 }
                                 item = Some(n);
                             }

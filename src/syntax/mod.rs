@@ -9,6 +9,7 @@
 //! the document grammar.
 
 mod build;
+pub mod draft;
 
 pub use build::{build, Skeleton};
 

@@ -1,6 +1,7 @@
 //! `bracketed-text`: square-bracketed wording (text not yet agreed).
 
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "bracketed-text",
@@ -14,31 +15,32 @@ accepted. An adopted text must have none: agree the wording and remove the brack
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    for range in super::scanned_ranges(cx) {
-        let text = cx.text(range);
-        for (k, _) in text.match_indices('[') {
-            let Some(close) = text[k..].find(']') else {
-                continue;
-            };
-            let inner = &text[k + 1..k + close];
-            // Elisions and one-word placeholders are other rules' findings.
-            let words = crate::text::words(inner).count();
-            let is_elision = inner
-                .trim()
-                .chars()
-                .all(|c| c == '.' || c == '…' || c == ' ');
-            let is_placeholder =
-                words == 1 && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-            if words >= 1 && !is_elision && !is_placeholder {
-                let mut f = cx.finding(
-                    (range.0 + k, range.0 + k + close + 1),
-                    "bracketed wording: text not yet agreed",
-                );
-                f.help =
-                    Some("agree the wording and remove the brackets, or delete the text".into());
-                out.push(f);
-            }
+pub const KINDS: &[Kind] = super::SCANNED;
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
+    let at = n.own().0;
+    let text = n.text();
+    for (k, _) in text.match_indices('[') {
+        let Some(close) = text[k..].find(']') else {
+            continue;
+        };
+        let inner = &text[k + 1..k + close];
+        // Elisions and one-word placeholders are other rules' findings.
+        let words = crate::text::words(inner).count();
+        let is_elision = inner
+            .trim()
+            .chars()
+            .all(|c| c == '.' || c == '…' || c == ' ');
+        let is_placeholder =
+            words == 1 && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+        if words >= 1 && !is_elision && !is_placeholder {
+            let mut f = cx.finding(
+                (at + k, at + k + close + 1),
+                "bracketed wording: text not yet agreed",
+            );
+            f.help = Some("agree the wording and remove the brackets, or delete the text".into());
+            out.push(f);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `brackets`: unbalanced parentheses or square brackets within a unit.
 
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "brackets",
@@ -41,15 +42,15 @@ fn unbalanced(text: &str) -> Option<usize> {
     stack.first().map(|&(_, i)| i)
 }
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    for (n, _) in cx.nodes(crate::lint::TEXT_NODES) {
-        let text = cx.text(n.own);
-        if let Some(i) = unbalanced(text) {
-            let at = n.own.0 + i;
-            let mut f = cx.finding((at, at + 1), "unbalanced bracket");
-            f.help = Some("close every bracket that is opened".into());
-            out.push(f);
-        }
+pub const KINDS: &[Kind] = crate::lint::TEXT_NODES;
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
+    if let Some(i) = unbalanced(n.text()) {
+        let at = n.own().0 + i;
+        let mut f = cx.finding((at, at + 1), "unbalanced bracket");
+        f.help = Some("close every bracket that is opened".into());
+        out.push(f);
     }
 }
 

@@ -1,7 +1,7 @@
 //! `bullet-style`: bullet characters mixed within a list or across the document.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
@@ -17,27 +17,28 @@ in the document was usually pasted from another text.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let lists = cx.nodes(&[Kind::List]);
+pub const KINDS: &[Kind] = &[Kind::List];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, lists: &[NodeRef], out: &mut Vec<Finding>) {
     let mut doc_counts: BTreeMap<char, usize> = BTreeMap::new();
-    for (list, _) in &lists {
-        let items: Vec<_> = list
-            .children
-            .iter()
-            .filter(|c| c.kind == Kind::ListItem)
+    for list in lists {
+        let items: Vec<NodeRef> = list
+            .children()
+            .filter(|c| c.kind() == Kind::ListItem)
             .collect();
         let mut counts: BTreeMap<char, usize> = BTreeMap::new();
         for i in &items {
-            *counts.entry(i.attrs.bullet.unwrap_or('-')).or_default() += 1;
+            *counts.entry(i.bullet().unwrap_or('-')).or_default() += 1;
         }
         let Some((&main, _)) = counts.iter().max_by_key(|(_, n)| **n) else {
             continue;
         };
         *doc_counts.entry(main).or_default() += 1;
         for i in &items {
-            let b = i.attrs.bullet.unwrap_or('-');
+            let b = i.bullet().unwrap_or('-');
             if b != main {
-                let range = (i.norm.0, i.norm.0 + b.len_utf8());
+                let range = (i.norm().0, i.norm().0 + b.len_utf8());
                 let mut f =
                     cx.finding(range, format!("bullet `{b}` in a list of `{main}` bullets"));
                 f.help = Some(format!("use `{main}`"));
@@ -50,11 +51,11 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
     let Some(&most) = doc_counts.values().max() else {
         return;
     };
-    for (list, _) in &lists {
-        let Some(first) = list.children.iter().find(|c| c.kind == Kind::ListItem) else {
+    for list in lists {
+        let Some(first) = list.children().find(|c| c.kind() == Kind::ListItem) else {
             continue;
         };
-        let b = first.attrs.bullet.unwrap_or('-');
+        let b = first.bullet().unwrap_or('-');
         let uses = doc_counts.get(&b).copied().unwrap_or(0);
         if uses * 2 < most {
             let main = doc_counts
@@ -63,7 +64,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
                 .map(|(c, _)| *c)
                 .unwrap_or(b);
             let mut f = cx.finding(
-                (first.norm.0, first.norm.0 + b.len_utf8()),
+                (first.norm().0, first.norm().0 + b.len_utf8()),
                 format!("this list uses `{b}` bullets; the document mostly uses `{main}`"),
             );
             f.severity = Severity::Info;

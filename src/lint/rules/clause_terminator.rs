@@ -1,8 +1,8 @@
 //! `clause-terminator`: a recital or operative paragraph that ends unlike the
 //! language's convention and the rest of the document.
 
-use crate::ast::{Kind, Node};
-use crate::lint::{strip_trailing_refs, Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{strip_trailing_refs, Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
@@ -21,12 +21,12 @@ conventions in rules/ and from what the document itself does.",
 
 /// The text whose last character ends the unit: the last list item when the
 /// unit introduces a list.
-fn closing_text<'a>(cx: &Cx<'a>, unit: &'a Node) -> (usize, usize) {
-    let mut last = unit.own;
-    for c in &unit.children {
-        if c.kind == Kind::List {
-            if let Some(item) = c.children.iter().rev().find(|i| i.kind == Kind::ListItem) {
-                last = item.own;
+fn closing_text(cx: &Cx, unit: NodeRef) -> (usize, usize) {
+    let mut last = unit.own();
+    for c in unit.children() {
+        if c.kind() == Kind::List {
+            if let Some(item) = c.children().filter(|i| i.kind() == Kind::ListItem).last() {
+                last = item.own();
             }
         }
     }
@@ -34,41 +34,43 @@ fn closing_text<'a>(cx: &Cx<'a>, unit: &'a Node) -> (usize, usize) {
     (last.0, last.0 + t.len())
 }
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::Recital, Kind::Paragraph, Kind::Point];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
     let conv = &cx.lang.conventions;
-    let units: Vec<&Node> = cx
-        .doc
-        .root
-        .children
+    // The units that are children of the document itself.
+    let units: Vec<NodeRef> = nodes
         .iter()
-        .filter(|n| matches!(n.kind, Kind::Recital | Kind::Paragraph | Kind::Point))
+        .copied()
+        .filter(|n| n.parent().is_some_and(|p| p.kind() == Kind::Document))
         .collect();
-    let last_paragraph = units.iter().rposition(|u| u.kind == Kind::Paragraph);
+    let last_paragraph = units.iter().rposition(|u| u.kind() == Kind::Paragraph);
     // What the document does, per kind of unit (the last paragraph aside).
     let mut seen: BTreeMap<(Kind, char), usize> = BTreeMap::new();
     let ends: Vec<Option<char>> = units
         .iter()
         .map(|u| {
-            let r = closing_text(cx, u);
+            let r = closing_text(cx, *u);
             cx.text(r).chars().next_back()
         })
         .collect();
     for (k, u) in units.iter().enumerate() {
         if Some(k) != last_paragraph {
             if let Some(c) = ends[k] {
-                *seen.entry((u.kind, c)).or_default() += 1;
+                *seen.entry((u.kind(), c)).or_default() += 1;
             }
         }
     }
     for (k, u) in units.iter().enumerate() {
         let Some(end) = ends[k] else { continue };
         // Numbered points are sentences of their own: they end like the text.
-        let expected = if Some(k) == last_paragraph || u.kind == Kind::Point {
+        let expected = if Some(k) == last_paragraph || u.kind() == Kind::Point {
             conv.final_terminator.chars().next()
-        } else if u.kind == Kind::Recital {
+        } else if u.kind() == Kind::Recital {
             conv.recital_terminator.chars().next()
         } else {
             conv.paragraph_terminator.chars().next()
@@ -80,11 +82,11 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         // Where the document itself agrees with this ending more often than
         // with the convention, the convention is not this document's.
         if Some(k) != last_paragraph {
-            let same = seen.get(&(u.kind, end)).copied().unwrap_or(0);
-            let conventional = seen.get(&(u.kind, expected)).copied().unwrap_or(0);
+            let same = seen.get(&(u.kind(), end)).copied().unwrap_or(0);
+            let conventional = seen.get(&(u.kind(), expected)).copied().unwrap_or(0);
             // Numbered points are judged more leniently: on a tie the
             // document may simply end its points that way.
-            let documents_own = if u.kind == Kind::Point {
+            let documents_own = if u.kind() == Kind::Point {
                 same >= conventional
             } else {
                 same > conventional
@@ -93,12 +95,12 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        let r = closing_text(cx, u);
+        let r = closing_text(cx, *u);
         let at = (r.1 - end.len_utf8(), r.1);
         let what = if Some(k) == last_paragraph {
             "the last paragraph"
         } else {
-            u.kind.as_str()
+            u.kind().as_str()
         };
         let mut f = cx.finding(
             at,

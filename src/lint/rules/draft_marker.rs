@@ -1,8 +1,8 @@
 //! `draft-marker`: a title marked as a draft in a text that says it was adopted.
 
-use crate::ast::Kind;
+use crate::ast::{HeaderField, Kind, NodeRef};
 use crate::lexicon::{Language, Phrases};
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "draft-marker",
@@ -32,14 +32,15 @@ pub fn draft_marker_len(lang: &Language, title: &str) -> Option<usize> {
         .then_some(first.end)
 }
 
-/// Does the header or the cover note say the text was adopted?
-pub fn says_adopted(cx: &Cx) -> bool {
+/// Does the header or the cover note say the text was adopted? `nodes`: the
+/// header lines, cover notes and text nodes of the document.
+pub fn says_adopted(cx: &Cx, nodes: &[NodeRef]) -> bool {
     let s = &cx.lang.structure;
     let mut adopted = false;
-    cx.doc.root.walk(&mut |n, _| {
-        let text = cx.text(n.own);
-        match n.kind {
-            Kind::HeaderLine if n.attrs.field == Some("document_type") => {
+    for n in nodes {
+        let text = n.text();
+        match n.kind() {
+            Kind::HeaderLine if n.field() == Some(HeaderField::DocumentType) => {
                 adopted |= cx.lang.line_is(Phrases::OutcomeType, text);
             }
             Kind::Text | Kind::CoverNote => {
@@ -59,21 +60,24 @@ pub fn says_adopted(cx: &Cx) -> bool {
             }
             _ => {}
         }
-    });
+    }
     adopted
 }
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let Some((title, _)) = cx.nodes(&[Kind::Title]).into_iter().next() else {
+pub const KINDS: &[Kind] = &[Kind::Title, Kind::HeaderLine, Kind::Text, Kind::CoverNote];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
+    let Some(title) = nodes.iter().find(|n| n.kind() == Kind::Title) else {
         return;
     };
-    let Some(len) = draft_marker_len(cx.lang, cx.text(title.own)) else {
+    let Some(len) = draft_marker_len(cx.lang, title.text()) else {
         return;
     };
-    if !says_adopted(cx) {
+    if !says_adopted(cx, nodes) {
         return;
     }
-    let range = (title.own.0, title.own.0 + len);
+    let range = (title.own().0, title.own().0 + len);
     let mut f = cx.finding(
         range,
         format!(

@@ -1,6 +1,7 @@
 //! `elision`: `[...]`, `[…]`, `(...)`, `(…)` left in the text.
 
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "elision",
@@ -16,19 +17,20 @@ In a text that circulates it means words are missing: restore them or remove the
 
 const MARKS: &[&str] = &["[...]", "[…]", "(...)", "(…)", "[ ... ]", "[ … ]"];
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    for range in super::scanned_ranges(cx) {
-        let text = cx.text(range);
-        for m in MARKS {
-            for (i, _) in text.match_indices(m) {
-                let at = range.0 + i;
-                let mut f = cx.finding(
-                    (at, at + m.len()),
-                    format!("elision `{m}` left in the text"),
-                );
-                f.help = Some("restore the missing words or delete the mark".into());
-                out.push(f);
-            }
+pub const KINDS: &[Kind] = super::SCANNED;
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
+    let text = n.text();
+    for m in MARKS {
+        for (i, _) in text.match_indices(m) {
+            let at = n.own().0 + i;
+            let mut f = cx.finding(
+                (at, at + m.len()),
+                format!("elision `{m}` left in the text"),
+            );
+            f.help = Some("restore the missing words or delete the mark".into());
+            out.push(f);
         }
     }
 }

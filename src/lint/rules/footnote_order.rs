@@ -1,8 +1,8 @@
 //! `footnote-order`: footnote numbers must run 1, 2, 3… in reference order.
 
-use crate::ast::Kind;
+use crate::ast::{Kind, NodeRef};
 use crate::lint::sequence::{self, Break};
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::HashSet;
 
 pub const META: RuleMeta = RuleMeta {
@@ -17,20 +17,31 @@ repeats. A gap or a repeat means a footnote was added, moved or deleted without 
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let defs = cx.nodes(&[Kind::Footnote]);
-    let refs = cx.nodes(&[Kind::FootnoteRef]);
-    let defined: HashSet<u32> = defs.iter().filter_map(|(n, _)| n.attrs.number).collect();
-    let referred: HashSet<u32> = refs.iter().filter_map(|(n, _)| n.attrs.number).collect();
+pub const KINDS: &[Kind] = &[Kind::Footnote, Kind::FootnoteRef];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
+    let defs: Vec<NodeRef> = nodes
+        .iter()
+        .copied()
+        .filter(|n| n.kind() == Kind::Footnote)
+        .collect();
+    let refs: Vec<NodeRef> = nodes
+        .iter()
+        .copied()
+        .filter(|n| n.kind() == Kind::FootnoteRef)
+        .collect();
+    let defined: HashSet<u32> = defs.iter().filter_map(|n| n.number()).collect();
+    let referred: HashSet<u32> = refs.iter().filter_map(|n| n.number()).collect();
     // A reference without a definition is `footnote-undefined`'s finding and
     // a definition without a reference `footnote-unused`'s: neither counts here.
-    let refs: Vec<_> = refs
+    let refs: Vec<NodeRef> = refs
         .into_iter()
-        .filter(|(n, _)| n.attrs.number.is_some_and(|x| defined.contains(&x)))
+        .filter(|n| n.number().is_some_and(|x| defined.contains(&x)))
         .collect();
-    let defs: Vec<_> = defs
+    let defs: Vec<NodeRef> = defs
         .into_iter()
-        .filter(|(n, _)| n.attrs.number.is_some_and(|x| referred.contains(&x)))
+        .filter(|n| n.number().is_some_and(|x| referred.contains(&x)))
         .collect();
     // Numbers left out above do not make gaps: close them up (a real gap,
     // a number used nowhere, stays).
@@ -41,10 +52,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         // Two readings: plain, and with unused numbers closed up. The one
         // that breaks the sequence less explains the text better (a deleted
         // marker vs a renumbered one); on a tie, the plain reading.
-        let raw: Vec<u32> = nodes
-            .iter()
-            .map(|(n, _)| n.attrs.number.unwrap_or(0))
-            .collect();
+        let raw: Vec<u32> = nodes.iter().map(|n| n.number().unwrap_or(0)).collect();
         let closed: Vec<u32> = raw.iter().map(|&n| close_up(n)).collect();
         let (plain_breaks, closed_breaks) = (sequence::breaks(&raw), sequence::breaks(&closed));
         let breaks = if closed_breaks.len() < plain_breaks.len() {
@@ -53,13 +61,13 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
             plain_breaks
         };
         for (i, b) in breaks {
-            let n = nodes[i].0;
-            let range = if n.kind == Kind::Footnote {
-                (n.norm.0, n.own.0.max(n.norm.0))
+            let n = nodes[i];
+            let range = if n.kind() == Kind::Footnote {
+                (n.norm().0, n.own().0.max(n.norm().0))
             } else {
-                n.norm
+                n.norm()
             };
-            let num = n.attrs.number.unwrap_or(0);
+            let num = n.number().unwrap_or(0);
             let message = match b {
                 Break::Misfit { expected } => format!("{what} {num} where {expected} was expected"),
                 Break::Duplicate => format!("{what} {num} appears twice"),

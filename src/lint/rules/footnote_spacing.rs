@@ -1,7 +1,7 @@
 //! `footnote-spacing`: a space before footnote markers used inconsistently.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use crate::refs::RefStyle;
 
 pub const META: RuleMeta = RuleMeta {
@@ -17,20 +17,22 @@ less common form is reported.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::FootnoteRef];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
     let src = &cx.doc.source;
     // Judged on the original bytes, and only for markers that follow text on
     // the same line: a marker at the start of a line has no spacing to fix
     // (and a space inserted there would vanish on the next read).
-    let refs: Vec<_> = cx
-        .nodes(&[Kind::FootnoteRef])
-        .into_iter()
-        .filter(|(r, _)| r.attrs.style == Some(RefStyle::Superscript))
-        .filter_map(|(r, _)| {
-            let start = r.span.start;
+    let refs: Vec<_> = nodes
+        .iter()
+        .filter(|r| r.style() == Some(RefStyle::Superscript))
+        .filter_map(|r| {
+            let start = r.span().start;
             let before = src[..start].trim_end_matches([' ', '\t']);
             let on_own_line = before.is_empty() || before.ends_with(['\n', '\r']);
-            (!on_own_line).then(|| (r.norm, src[..start].ends_with([' ', '\t'])))
+            (!on_own_line).then(|| (r.norm(), src[..start].ends_with([' ', '\t'])))
         })
         .collect();
     let spaced = refs.iter().filter(|r| r.1).count();

@@ -1,7 +1,7 @@
 //! `footnote-undefined`: a footnote reference with no definition.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::HashSet;
 
 pub const META: RuleMeta = RuleMeta {
@@ -16,17 +16,20 @@ number, an OJ citation) was lost in editing. Restore the footnote or remove the 
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let defined: HashSet<u32> = cx
-        .nodes(&[Kind::Footnote])
+pub const KINDS: &[Kind] = &[Kind::Footnote, Kind::FootnoteRef];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
+    let defined: HashSet<u32> = nodes
         .iter()
-        .filter_map(|(n, _)| n.attrs.number)
+        .filter(|n| n.kind() == Kind::Footnote)
+        .filter_map(|n| n.number())
         .collect();
-    for (r, _) in cx.nodes(&[Kind::FootnoteRef]) {
-        let n = r.attrs.number.unwrap_or(0);
+    for r in nodes.iter().filter(|n| n.kind() == Kind::FootnoteRef) {
+        let n = r.number().unwrap_or(0);
         if !defined.contains(&n) {
             out.push(cx.finding(
-                r.norm,
+                r.norm(),
                 format!("footnote {n} is referred to but not defined"),
             ));
         }

@@ -1,7 +1,7 @@
 //! `footnote-unused`: a footnote definition nothing refers to.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::HashSet;
 
 pub const META: RuleMeta = RuleMeta {
@@ -16,18 +16,22 @@ the marker where the reference belongs or delete the footnote.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let referred: HashSet<u32> = cx
-        .nodes(&[Kind::FootnoteRef])
+pub const KINDS: &[Kind] = &[Kind::Footnote, Kind::FootnoteRef];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
+    let referred: HashSet<u32> = nodes
         .iter()
-        .filter_map(|(n, _)| n.attrs.number)
+        .filter(|n| n.kind() == Kind::FootnoteRef)
+        .filter_map(|n| n.number())
         .collect();
-    for (f, _) in cx.nodes(&[Kind::Footnote]) {
-        let n = f.attrs.number.unwrap_or(0);
+    for f in nodes.iter().filter(|n| n.kind() == Kind::Footnote) {
+        let n = f.number().unwrap_or(0);
         if !referred.contains(&n) {
-            let label_end = (f.norm.0 + n.to_string().len().max(1)).min(f.norm.1);
+            let norm = f.norm();
+            let label_end = (norm.0 + n.to_string().len().max(1)).min(norm.1);
             out.push(cx.finding(
-                (f.norm.0, label_end.max(f.norm.0)),
+                (norm.0, label_end.max(norm.0)),
                 format!("footnote {n} is defined but never referred to"),
             ));
         }

@@ -1,7 +1,7 @@
 //! `header`: malformed register metadata (document number, REV, date, codes).
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{HeaderField, Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "header",
@@ -17,34 +17,34 @@ place. Document numbers look like `6122/15` or `15315/1/25 REV 1`.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    for (line, _) in cx.nodes(&[Kind::HeaderLine]) {
-        let text = cx.text(line.own);
-        match line.attrs.field {
-            Some("date") => {
-                let bad_day = text
-                    .split(|c: char| !c.is_ascii_digit())
-                    .filter(|d| !d.is_empty() && d.len() <= 2)
-                    .any(|d| d.parse::<u32>().is_ok_and(|v| v == 0 || v > 31));
-                if bad_day {
-                    out.push(cx.finding(line.own, "the date in the header is not a valid day"));
-                }
+pub const KINDS: &[Kind] = &[Kind::HeaderLine];
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, line: NodeRef, out: &mut Vec<Finding>) {
+    let text = line.text();
+    match line.field() {
+        Some(HeaderField::Date) => {
+            let bad_day = text
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|d| !d.is_empty() && d.len() <= 2)
+                .any(|d| d.parse::<u32>().is_ok_and(|v| v == 0 || v > 31));
+            if bad_day {
+                out.push(cx.finding(line.own(), "the date in the header is not a valid day"));
             }
-            Some("register") => {
-                // An unrecognised header line that looks like a document number.
-                let t = text.trim();
-                let looks_numbered =
-                    t.contains('/') && t.chars().next().is_some_and(|c| c.is_ascii_digit());
-                let rev_without_number =
-                    t.ends_with("REV") || t.ends_with("COR") || t.ends_with("ADD");
-                if looks_numbered || rev_without_number {
-                    let mut f = cx.finding(line.own, format!("malformed document number `{t}`"));
-                    f.help = Some("write it as `6122/15` or `15315/1/25 REV 1`".into());
-                    out.push(f);
-                }
-            }
-            _ => {}
         }
+        Some(HeaderField::Register) => {
+            // An unrecognised header line that looks like a document number.
+            let t = text.trim();
+            let looks_numbered =
+                t.contains('/') && t.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let rev_without_number = t.ends_with("REV") || t.ends_with("COR") || t.ends_with("ADD");
+            if looks_numbered || rev_without_number {
+                let mut f = cx.finding(line.own(), format!("malformed document number `{t}`"));
+                f.help = Some("write it as `6122/15` or `15315/1/25 REV 1`".into());
+                out.push(f);
+            }
+        }
+        _ => {}
     }
 }
 

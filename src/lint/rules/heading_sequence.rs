@@ -1,8 +1,8 @@
 //! `heading-sequence`: Roman-numbered (or lettered) section headings out of sequence.
 
-use crate::ast::Kind;
+use crate::ast::{Kind, NodeRef};
 use crate::lint::sequence::{self, Break};
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "heading-sequence",
@@ -16,31 +16,22 @@ points; a skipped or repeated numeral means a section was moved or deleted witho
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let headings: Vec<_> = cx
-        .nodes(&[Kind::Heading])
-        .into_iter()
-        .map(|(h, _)| h)
-        .collect();
-    let roman: Vec<_> = headings
-        .iter()
-        .filter(|h| h.attrs.number.is_some())
-        .collect();
+pub const KINDS: &[Kind] = &[Kind::Heading];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, headings: &[NodeRef], out: &mut Vec<Finding>) {
+    let roman: Vec<_> = headings.iter().filter(|h| h.number().is_some()).collect();
     let lettered: Vec<_> = headings
         .iter()
         .filter(|h| {
-            h.attrs.number.is_none()
-                && h.attrs
-                    .label
-                    .as_deref()
+            h.number().is_none()
+                && h.label()
                     .is_some_and(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
         })
         .collect();
-    let value = |h: &&&crate::ast::Node| -> u32 {
-        h.attrs.number.unwrap_or_else(|| {
-            h.attrs
-                .label
-                .as_deref()
+    let value = |h: &&NodeRef| -> u32 {
+        h.number().unwrap_or_else(|| {
+            h.label()
                 .and_then(|l| l.bytes().next())
                 .map_or(0, |b| u32::from(b - b'A' + 1))
         })
@@ -56,7 +47,8 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         let numbers: Vec<u32> = group.iter().map(value).collect();
         for (i, b) in sequence::breaks(&numbers) {
             let h = group[i];
-            let label = (h.norm.0, h.norm.0 + cx.text(h.norm).find(' ').unwrap_or(0));
+            let norm = h.norm();
+            let label = (norm.0, norm.0 + cx.text(norm).find(' ').unwrap_or(0));
             let n = show(numbers[i], is_roman);
             let message = match b {
                 Break::Misfit { expected } => format!(

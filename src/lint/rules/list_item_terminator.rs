@@ -1,7 +1,7 @@
 //! `list-item-terminator`: an item without a terminator, or with another one than its siblings.
 
-use crate::ast::Kind;
-use crate::lint::{strip_trailing_refs, Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{strip_trailing_refs, Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
@@ -25,20 +25,22 @@ fn terminator(s: &str) -> Option<char> {
         .filter(|c| matches!(c, ',' | ';' | '.' | ':'))
 }
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::List];
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
-    for (list, _) in cx.nodes(&[Kind::List]) {
+    {
         let items: Vec<_> = list
-            .children
-            .iter()
-            .filter(|c| c.kind == Kind::ListItem)
+            .children()
+            .filter(|c| c.kind() == Kind::ListItem)
             .collect();
         if items.len() < 2 {
-            continue;
+            return;
         }
-        let ends: Vec<Option<char>> = items.iter().map(|i| terminator(cx.text(i.own))).collect();
+        let ends: Vec<Option<char>> = items.iter().map(|i| terminator(i.text())).collect();
         // The usual terminator of the items before the last.
         let mut counts: BTreeMap<char, usize> = BTreeMap::new();
         for t in ends[..ends.len() - 1].iter().flatten() {
@@ -46,11 +48,12 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         }
         let usual = counts.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c);
         for (k, item) in items.iter().enumerate() {
-            let text = strip_trailing_refs(cx.text(item.own));
-            let end = item.own.0 + text.len();
+            let text = strip_trailing_refs(item.text());
+            let end = item.own().0 + text.len();
             let last = text.chars().next_back().map_or(0, char::len_utf8);
             // The finding covers the item, so that it names the item's lines.
-            let at = (item.norm.0, end.max(item.norm.0 + last));
+            let start = item.norm().0;
+            let at = (start, end.max(start + last));
             let is_last = k + 1 == items.len();
             match (ends[k], usual) {
                 (None, _) => out.push(cx.finding(at, "list item has no terminator")),

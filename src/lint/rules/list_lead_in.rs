@@ -1,7 +1,7 @@
 //! `list-lead-in`: a list not introduced by a lead-in ending with `:`.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "list-lead-in",
@@ -16,28 +16,30 @@ its line (`ATGĀDINOT`) is a valid lead-in.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::List];
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
-    for (list, path) in cx.nodes(&[Kind::List]) {
-        let Some(parent) = path.last().filter(|p| p.kind != Kind::Document) else {
-            continue;
+    {
+        let Some(parent) = list.parent().filter(|p| p.kind() != Kind::Document) else {
+            return;
         };
-        let lead = crate::lint::strip_trailing_refs(cx.text(parent.own));
+        let lead = crate::lint::strip_trailing_refs(parent.text());
         if lead.ends_with(':') {
-            continue;
+            return;
         }
         // A participle alone on its line: `ATGĀDINOT`.
         let only_verb = parent
-            .children
-            .iter()
-            .find(|c| c.kind == Kind::Clause)
-            .is_some_and(|c| cx.text(c.own).trim() == lead.trim());
+            .children()
+            .find(|c| c.kind() == Kind::Clause)
+            .is_some_and(|c| c.text().trim() == lead.trim());
         if only_verb {
-            continue;
+            return;
         }
-        let end = parent.own.0 + lead.len();
+        let end = parent.own().0 + lead.len();
         let last = lead.chars().next_back().map_or(0, char::len_utf8);
         let mut f = cx.finding(
             (end - last, end),
@@ -45,7 +47,6 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         );
         f.help = Some("end the lead-in with a colon".into());
         out.push(f);
-        let _ = list;
     }
 }
 

@@ -1,6 +1,7 @@
 //! The rule registry: every rule, in the order `conclint rules` lists them.
 
-use super::{Cx, Finding, RuleMeta};
+use super::Rule;
+use crate::ast::Kind;
 
 mod bracketed_text;
 mod brackets;
@@ -26,17 +27,14 @@ mod verb_in_list_item;
 mod verb_role;
 mod verb_unknown;
 
-/// A rule: its documentation and its check.
-pub struct Rule {
-    pub meta: &'static RuleMeta,
-    pub check: fn(&Cx, &mut Vec<Finding>),
-}
-
+/// Each rule file declares `META`, `KINDS` (the node kinds it inspects) and
+/// `CHECK`.
 macro_rules! rule {
     ($m:ident) => {
         Rule {
             meta: &$m::META,
-            check: $m::check,
+            kinds: $m::KINDS,
+            check: $m::CHECK,
         }
     };
 }
@@ -68,28 +66,21 @@ pub static REGISTRY: &[Rule] = &[
     rule!(header),
 ];
 
-/// The rule with this name.
-pub fn find(name: &str) -> Option<&'static Rule> {
-    REGISTRY.iter().find(|r| r.meta.name == name)
-}
-
-/// Text ranges every text-pattern rule scans: the own text of every node that
-/// has text (units, headings, titles, footnotes, transitions), not the header.
-pub fn scanned_ranges(cx: &Cx) -> Vec<(usize, usize)> {
-    use crate::ast::Kind;
-    let mut v = Vec::new();
-    cx.doc.root.walk(&mut |n, _| {
-        if n.kind.is_unit()
-            || matches!(
-                n.kind,
-                Kind::Heading | Kind::Title | Kind::Footnote | Kind::Transition | Kind::Text
-            )
-        {
-            v.push(n.own);
-        }
-    });
-    v
-}
+/// Node kinds with running text of their own that text-pattern rules scan:
+/// units, headings, titles, footnotes, transitions and plain text (not the
+/// register header).
+pub const SCANNED: &[Kind] = &[
+    Kind::Recital,
+    Kind::Paragraph,
+    Kind::Point,
+    Kind::Subpoint,
+    Kind::ListItem,
+    Kind::Heading,
+    Kind::Title,
+    Kind::Footnote,
+    Kind::Transition,
+    Kind::Text,
+];
 
 #[cfg(test)]
 pub mod testing {

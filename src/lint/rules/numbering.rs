@@ -1,8 +1,8 @@
 //! `numbering`: numbered points with a gap, a duplicate or out of order.
 
-use crate::ast::Kind;
+use crate::ast::{Kind, NodeRef};
 use crate::lint::sequence::{self, Break};
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "numbering",
@@ -16,19 +16,18 @@ a gap or a repeat after an edit breaks every such reference. Renumber the points
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let points: Vec<_> = cx
-        .nodes(&[Kind::Point])
-        .into_iter()
-        .map(|(p, _)| p)
-        .collect();
-    let numbers: Vec<u32> = points.iter().map(|p| p.attrs.number.unwrap_or(0)).collect();
+pub const KINDS: &[Kind] = &[Kind::Point];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, points: &[NodeRef], out: &mut Vec<Finding>) {
+    let numbers: Vec<u32> = points.iter().map(|p| p.number().unwrap_or(0)).collect();
     for (i, b) in sequence::breaks(&numbers) {
         let p = points[i];
         let n = numbers[i];
+        let (start, own) = (p.norm().0, p.own().0);
         let label = (
-            p.norm.0,
-            p.norm.0 + cx.text((p.norm.0, p.own.0.max(p.norm.0))).trim_end().len(),
+            start,
+            start + cx.text((start, own.max(start))).trim_end().len(),
         );
         let message = match b {
             Break::Misfit { expected } => format!("point {n} should be point {expected}"),

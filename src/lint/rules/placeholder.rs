@@ -1,6 +1,7 @@
 //! `placeholder`: drafting placeholders (`XXX`, `19XX`, `[date]`, `…/…`, `dd.mm.yyyy`).
 
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "placeholder",
@@ -14,17 +15,18 @@ A text that still has one cannot be adopted as it stands: fill in the value.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    for range in super::scanned_ranges(cx) {
-        let text = cx.text(range);
-        for (s, e, what) in placeholders(text) {
-            let mut f = cx.finding(
-                (range.0 + s, range.0 + e),
-                format!("placeholder `{what}` left in the text"),
-            );
-            f.help = Some("fill in the missing value".into());
-            out.push(f);
-        }
+pub const KINDS: &[Kind] = super::SCANNED;
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
+    let at = n.own().0;
+    for (s, e, what) in placeholders(n.text()) {
+        let mut f = cx.finding(
+            (at + s, at + e),
+            format!("placeholder `{what}` left in the text"),
+        );
+        f.help = Some("fill in the missing value".into());
+        out.push(f);
     }
 }
 

@@ -1,6 +1,7 @@
 //! `quotes`: unbalanced quotation marks in a unit, mixed quote styles in a document.
 
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
@@ -114,12 +115,16 @@ fn unbalanced(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = crate::lint::TEXT_NODES;
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
     let mut styles: BTreeMap<Style, Vec<(usize, usize)>> = BTreeMap::new();
-    for (n, _) in cx.nodes(crate::lint::TEXT_NODES) {
-        let text = cx.text(n.own);
+    for n in nodes {
+        let text = n.text();
+        let own = n.own();
         if unbalanced(text).is_some() {
-            let mut f = cx.finding(n.own, "unbalanced quotation marks");
+            let mut f = cx.finding(own, "unbalanced quotation marks");
             f.help = Some("open and close every quotation".into());
             out.push(f);
         }
@@ -137,17 +142,16 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
                 styles
                     .entry(style)
                     .or_default()
-                    .push((n.own.0 + i, n.own.0 + i + len));
+                    .push((own.0 + i, own.0 + i + len));
             }
         }
     }
     if styles.len() < 2 {
         return;
     }
-    let (&main, _) = styles
-        .iter()
-        .max_by_key(|(_, v)| v.len())
-        .expect("two styles");
+    let Some((&main, _)) = styles.iter().max_by_key(|(_, v)| v.len()) else {
+        return;
+    };
     for (style, places) in &styles {
         if *style == main {
             continue;

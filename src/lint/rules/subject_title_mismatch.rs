@@ -1,7 +1,7 @@
 //! `subject-title-mismatch`: the header's subject and the title name different texts.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{HeaderField, Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "subject-title-mismatch",
@@ -29,20 +29,22 @@ fn contains_in_order(big: &[String], small: &[String]) -> bool {
     small.iter().all(|w| it.any(|b| b == w))
 }
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
-    let Some((title, _)) = cx.nodes(&[Kind::Title]).into_iter().next() else {
+pub const KINDS: &[Kind] = &[Kind::Title, Kind::HeaderLine];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
+    let Some(title) = nodes.iter().find(|n| n.kind() == Kind::Title) else {
         return;
     };
-    let subject = cx
-        .nodes(&[Kind::HeaderLine])
-        .into_iter()
-        .find(|(n, _)| n.attrs.field == Some("subject"));
-    let Some((subject, _)) = subject else { return };
-    let subject_text = cx.text(subject.own);
+    let subject = nodes
+        .iter()
+        .find(|n| n.field() == Some(HeaderField::Subject));
+    let Some(subject) = subject else { return };
+    let subject_text = subject.text();
     let value = subject_text
         .split_once(':')
         .map_or(subject_text, |(_, v)| v);
-    let mut title_text = cx.text(title.own);
+    let mut title_text = title.text();
     if let Some(len) = super::draft_marker::draft_marker_len(cx.lang, title_text) {
         title_text = title_text[len..].trim_start_matches([' ', '–', '-', ':']);
     }
@@ -51,7 +53,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
         return;
     }
     let mut f = cx.finding(
-        title.own,
+        title.own(),
         format!("the title differs from the subject line `{}`", value.trim()),
     );
     f.help = Some("make the subject line and the title name the same text".into());

@@ -1,7 +1,7 @@
 //! `verb-case`: a clause-head verb not written fully in capitals.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "verb-case",
@@ -16,23 +16,26 @@ and tools align language versions by them. A verb in ordinary or mixed case is a
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::Clause];
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, clause: NodeRef, out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
-    for (clause, _) in cx.nodes(&[Kind::Clause]) {
-        let Some(verb) = clause.attrs.verb.as_deref() else {
-            continue;
+    {
+        let Some(c) = clause.clause() else {
+            return;
         };
-        if verb.chars().all(|c| !c.is_lowercase()) {
-            continue;
+        if c.verb().chars().all(|c| !c.is_lowercase()) {
+            return;
         }
         // The head run of the verb (a discontinuous verb's particles are
         // capitals by construction).
-        let range = clause.own;
+        let range = clause.own();
         let written = cx.text(range);
         if written.chars().all(|c| !c.is_lowercase()) {
-            continue;
+            return;
         }
         let upper: String = crate::text::words(written)
             .map(|w| w.text.to_uppercase())

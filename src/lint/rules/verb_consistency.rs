@@ -1,7 +1,7 @@
 //! `verb-consistency`: one verb written in more than one way in a document.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
@@ -18,35 +18,34 @@ inconsistency a reader notices. The less common spelling is reported. Case slips
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::Clause];
+pub const CHECK: Check = Check::AllNodes(check);
+
+fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
     // spelling key → spelling (upper case) → clauses written that way
     let mut groups: BTreeMap<String, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
-    for (c, _) in cx.nodes(&[Kind::Clause]) {
-        if c.attrs.misspelt == Some(true) {
-            continue;
-        }
-        let Some(verb) = c.attrs.verb.as_deref() else {
+    for n in clauses {
+        let Some(c) = n.clause().filter(|c| !c.misspelt()) else {
             continue;
         };
-        let upper = crate::lexicon::upper(verb);
+        let upper = crate::lexicon::upper(&c.verb());
         groups
             .entry(key(&upper))
             .or_default()
             .entry(upper)
             .or_default()
-            .push(c.own);
+            .push(n.own());
     }
     for spellings in groups.values() {
         if spellings.len() < 2 {
             continue;
         }
-        let (main, _) = spellings
-            .iter()
-            .max_by_key(|(_, v)| v.len())
-            .expect("non-empty");
+        let Some((main, _)) = spellings.iter().max_by_key(|(_, v)| v.len()) else {
+            continue;
+        };
         for (spelling, ranges) in spellings {
             if spelling == main {
                 continue;

@@ -1,8 +1,8 @@
 //! `verb-in-list-item`: an operative sentence with its own capitalised verb inside a list item.
 
-use crate::ast::Kind;
+use crate::ast::{Kind, NodeRef};
 use crate::lexicon::Role;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "verb-in-list-item",
@@ -17,16 +17,20 @@ swallowed by the list: move it out. Lettered sub-points each headed by a verb ar
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::Clause];
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
-    for (c, path) in cx.nodes(&[Kind::Clause]) {
-        let in_item = path.iter().any(|p| p.kind == Kind::ListItem);
-        if in_item && c.attrs.role == Some(Role::Operative) {
-            let verb = c.attrs.verb.as_deref().unwrap_or("");
+    let Some(c) = n.clause() else { return };
+    {
+        let in_item = n.ancestors().any(|p| p.kind() == Kind::ListItem);
+        if in_item && c.role() == Role::Operative {
+            let verb = c.verb();
             let mut f = cx.finding(
-                c.own,
+                n.own(),
                 format!("list item contains the operative verb `{verb}`"),
             );
             f.help = Some("make this clause a paragraph or point of its own".into());

@@ -1,8 +1,8 @@
 //! `verb-role`: a preamble form heading an operative unit, or the reverse.
 
-use crate::ast::Kind;
+use crate::ast::{Kind, NodeRef};
 use crate::lexicon::Role;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "verb-role",
@@ -17,43 +17,46 @@ nothing operative; a recital headed by a finite verb reads as a decision.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::Recital, Kind::Paragraph, Kind::Point];
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, unit: NodeRef, out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
-    for (unit, _) in cx.nodes(&[Kind::Recital, Kind::Paragraph, Kind::Point]) {
-        let clauses: Vec<_> = unit
-            .children
-            .iter()
-            .filter(|c| c.kind == Kind::Clause)
-            .collect();
-        let Some(first) = clauses.first() else {
-            continue;
-        };
-        // Only a verb that opens the unit.
-        if first.own.0 != unit.own.0 + leading_blank(cx.text(unit.own)) {
-            continue;
+    let clauses: Vec<_> = unit
+        .children()
+        .filter_map(|c| c.clause().map(|data| (c, data)))
+        .collect();
+    let Some(&(first, head)) = clauses.first() else {
+        return;
+    };
+    // Only a verb that opens the unit.
+    if first.own().0 != unit.own().0 + leading_blank(unit.text()) {
+        return;
+    }
+    let verb = head.verb();
+    match (unit.kind(), head.role()) {
+        (Kind::Recital, Role::Operative) => {
+            out.push(cx.finding(
+                first.own(),
+                format!(
+                    "recital headed by the operative verb `{verb}`; a recital needs a participle"
+                ),
+            ));
         }
-        let verb = first.attrs.verb.as_deref().unwrap_or("");
-        match (unit.kind, first.attrs.role) {
-            (Kind::Recital, Some(Role::Operative)) => {
-                out.push(cx.finding(first.own, format!("recital headed by the operative verb `{verb}`; a recital needs a participle")));
-            }
-            (Kind::Paragraph | Kind::Point, Some(Role::Preamble))
-                if !clauses
-                    .iter()
-                    .any(|c| c.attrs.role == Some(Role::Operative)) =>
-            {
-                out.push(cx.finding(
-                    first.own,
-                    format!(
-                        "operative {} headed only by the participle `{verb}`",
-                        unit.kind.as_str()
-                    ),
-                ));
-            }
-            _ => {}
+        (Kind::Paragraph | Kind::Point, Role::Preamble)
+            if !clauses.iter().any(|(_, c)| c.role() == Role::Operative) =>
+        {
+            out.push(cx.finding(
+                first.own(),
+                format!(
+                    "operative {} headed only by the participle `{verb}`",
+                    unit.kind().as_str()
+                ),
+            ));
         }
+        _ => {}
     }
 }
 

@@ -1,7 +1,7 @@
 //! `verb-unknown`: a capitalised word close to a lexicon verb but not in it.
 
-use crate::ast::Kind;
-use crate::lint::{Cx, Finding, RuleMeta, Severity};
+use crate::ast::{Kind, NodeRef};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
     name: "verb-unknown",
@@ -16,20 +16,21 @@ of language versions. Acronyms and names in capitals are never reported.",
     scope: crate::lint::Scope::Document,
 };
 
-pub fn check(cx: &Cx, out: &mut Vec<Finding>) {
+pub const KINDS: &[Kind] = &[Kind::Clause];
+pub const CHECK: Check = Check::EachNode(check);
+
+fn check(cx: &Cx, clause: NodeRef, out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
-    for (clause, _) in cx.nodes(&[Kind::Clause]) {
-        if clause.attrs.misspelt != Some(true) {
-            continue;
-        }
-        let Some(form) = clause.attrs.lexicon_form.as_deref() else {
-            continue;
+    {
+        let Some(c) = clause.clause().filter(|c| c.misspelt()) else {
+            return;
         };
+        let form = c.lexicon_form();
         // The misspelt word is the first word of the verb.
-        let start = clause.own.0;
-        let text = cx.text(clause.own);
+        let start = clause.own().0;
+        let text = clause.text();
         let first_len = crate::text::words(text)
             .next()
             .map_or(text.len(), |w| w.end);
