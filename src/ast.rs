@@ -267,14 +267,6 @@ impl Tree {
         self.nodes.is_empty()
     }
 
-    /// Bytes the tree holds (nodes and side tables), for the benchmarks.
-    pub fn heap_bytes(&self) -> usize {
-        self.nodes.capacity() * std::mem::size_of::<Node>()
-            + self.clauses.capacity() * std::mem::size_of::<ClauseData>()
-            + self.runs.capacity() * std::mem::size_of::<[u32; 2]>()
-            + self.addressees.capacity() * std::mem::size_of::<&str>()
-    }
-
     /// Opens a node as the last child of `parent` (`None`: the root). Nodes
     /// must be opened in pre-order and closed with [`Tree::close`].
     pub fn open(&mut self, kind: Kind, parent: Option<NodeId>, v: &NodeValues) -> NodeId {
@@ -329,6 +321,15 @@ impl Tree {
         if let Some(n) = self.nodes.get_mut(id.0 as usize) {
             n.end = end;
         }
+    }
+
+    /// Gives back the spare capacity of the arena once it is built (the
+    /// vectors grew by doubling).
+    pub fn shrink_to_fit(&mut self) {
+        self.nodes.shrink_to_fit();
+        self.clauses.shrink_to_fit();
+        self.runs.shrink_to_fit();
+        self.addressees.shrink_to_fit();
     }
 
     /// The node `id` with the normalised text it points into.

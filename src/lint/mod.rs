@@ -150,6 +150,32 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// Text of a range (a unit's own text) without trailing blanks and
+    /// footnote reference candidates, read from the table the parser
+    /// collected once rather than by scanning the text again.
+    pub fn strip_trailing_refs(&self, range: (usize, usize)) -> &'a str {
+        let (s, end) = range;
+        let mut t = self.text((s, end)).trim_end();
+        let cands = &self.doc.ref_candidates;
+        loop {
+            let before = t.len();
+            t = t
+                .trim_end_matches(|c: char| crate::text::superscript_value(c).is_some())
+                .trim_end();
+            let at = s + t.len();
+            // Candidates do not overlap, so sorted by start they are sorted by end.
+            let k = cands.partition_point(|c| c.end < at);
+            if let Some(c) = cands.get(k).filter(|c| {
+                c.end == at && c.start >= s && c.style != crate::refs::RefStyle::GluedToYear
+            }) {
+                t = t[..c.start - s].trim_end();
+            }
+            if t.len() == before {
+                return t;
+            }
+        }
+    }
+
     /// True for Council conclusions (conclusions-specific rules stay silent
     /// on other documents).
     pub fn is_conclusions(&self) -> bool {
@@ -169,25 +195,6 @@ pub const TEXT_NODES: &[Kind] = &[
     Kind::Title,
     Kind::Footnote,
 ];
-
-/// Text of a unit without trailing blanks and footnote references.
-pub fn strip_trailing_refs(s: &str) -> &str {
-    let mut t = s.trim_end();
-    loop {
-        let before = t;
-        t = t
-            .trim_end_matches(|c: char| crate::text::superscript_value(c).is_some())
-            .trim_end();
-        if let Some(c) = crate::refs::candidates(t).last() {
-            if c.end == t.len() && c.style != crate::refs::RefStyle::GluedToYear {
-                t = t[..c.start].trim_end();
-            }
-        }
-        if t == before {
-            return t;
-        }
-    }
-}
 
 /// How a rule reads the nodes it subscribes to.
 #[derive(Clone, Copy)]

@@ -23,6 +23,9 @@ pub struct Document {
     pub norm: Normalized,
     /// Block sequences the document grammar could not parse.
     pub syntax_errors: Vec<crate::syntax::SyntaxError>,
+    /// Every footnote reference candidate in the text that can hold
+    /// references, sorted: collected once by the parser.
+    pub ref_candidates: Vec<crate::refs::RefCandidate>,
     line_starts: Vec<usize>,
 }
 
@@ -69,20 +72,21 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
     let language = lang.unwrap_or_else(|| crate::language::detect(&source));
     let norm = normalize::normalize(&source, language);
     let line_starts = line_starts(&source);
-    let (draft, kind, syntax_errors) = tree::build(&norm, language);
+    let built = tree::build(&norm, language);
     let mut doc = Document {
         source,
         language,
-        kind,
+        kind: built.kind,
         tree: Tree::default(),
         norm,
-        syntax_errors,
+        syntax_errors: built.errors,
+        ref_candidates: built.ref_candidates,
         line_starts,
     };
     doc.tree = tree::freeze(
-        &draft,
+        &built.draft,
         &language.code,
-        kind,
+        built.kind,
         doc.source.len(),
         &|s, e| doc.original_span(s, e),
         &|o| doc.line_of(o),

@@ -8,22 +8,37 @@ use super::footnotes::{self, Definition};
 use crate::ast::{ClauseValues, DocKind, Kind, NodeId, NodeValues, Span, Tree};
 use crate::lexicon::Language;
 use crate::normalize::Normalized;
+use crate::refs::RefCandidate;
 use crate::syntax::draft::Draft;
 use crate::syntax::{self, SyntaxError};
 
 /// Builds the draft tree and decides the document kind.
-pub fn build(norm: &Normalized, lang: &'static Language) -> (Draft, DocKind, Vec<SyntaxError>) {
+pub fn build(norm: &Normalized, lang: &'static Language) -> Built {
     let skeleton = syntax::build(norm);
     let mut root = Draft::new(Kind::Document, (0, norm.text.len()));
     root.children = skeleton.top;
-    resolve_footnotes(&mut root, norm);
+    let ref_candidates = resolve_footnotes(&mut root, norm);
     let clause_units = add_clauses(&mut root, norm, lang);
     let kind = document_kind(&root, skeleton.has_formula, clause_units);
     if kind == DocKind::Other {
         strip_clauses(&mut root);
     }
     finish(&mut root);
-    (root, kind, skeleton.errors)
+    Built {
+        draft: root,
+        kind,
+        errors: skeleton.errors,
+        ref_candidates,
+    }
+}
+
+/// What the passes give: the finished draft, the document kind, grammar
+/// errors and every footnote reference candidate (sorted).
+pub struct Built {
+    pub draft: Draft,
+    pub kind: DocKind,
+    pub errors: Vec<SyntaxError>,
+    pub ref_candidates: Vec<RefCandidate>,
 }
 
 /// Walks a draft in pre-order, calling `f` on every node.
@@ -35,8 +50,9 @@ fn walk<'a>(d: &'a Draft, f: &mut dyn FnMut(&'a Draft)) {
 }
 
 /// Finds footnote references in every unit, heading and title, and attaches
-/// them to the node whose own text holds them.
-fn resolve_footnotes(root: &mut Draft, norm: &Normalized) {
+/// them to the node whose own text holds them. The text is scanned here
+/// once; the candidates are kept for the later stages.
+fn resolve_footnotes(root: &mut Draft, norm: &Normalized) -> Vec<RefCandidate> {
     let mut defs = Vec::new();
     let mut owners: Vec<(usize, usize)> = Vec::new();
     walk(root, &mut |n| match n.kind {
@@ -59,9 +75,10 @@ fn resolve_footnotes(root: &mut Draft, norm: &Normalized) {
     cands.sort_by_key(|c| c.start);
     let refs = footnotes::resolve(&cands, &defs);
     attach_refs(root, &refs);
+    cands
 }
 
-fn attach_refs(node: &mut Draft, refs: &[crate::refs::RefCandidate]) {
+fn attach_refs(node: &mut Draft, refs: &[RefCandidate]) {
     if node.kind.owns_refs() {
         let (s, e) = node.own;
         let from = refs.partition_point(|r| r.start < s);
@@ -210,5 +227,6 @@ pub fn freeze(
         go(&mut t, c, Some(id), span, line);
     }
     t.close(id);
+    t.shrink_to_fit();
     t
 }

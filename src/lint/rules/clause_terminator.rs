@@ -2,7 +2,7 @@
 //! language's convention and the rest of the document.
 
 use crate::ast::{Kind, NodeRef};
-use crate::lint::{strip_trailing_refs, Check, Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
@@ -30,7 +30,7 @@ fn closing_text(cx: &Cx, unit: NodeRef) -> (usize, usize) {
             }
         }
     }
-    let t = strip_trailing_refs(cx.text(last));
+    let t = cx.strip_trailing_refs(last);
     (last.0, last.0 + t.len())
 }
 

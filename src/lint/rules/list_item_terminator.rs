@@ -1,7 +1,7 @@
 //! `list-item-terminator`: an item without a terminator, or with another one than its siblings.
 
 use crate::ast::{Kind, NodeRef};
-use crate::lint::{strip_trailing_refs, Check, Cx, Finding, RuleMeta, Severity};
+use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
@@ -17,8 +17,8 @@ in editing. The last item may close the sentence differently.",
     scope: crate::lint::Scope::Document,
 };
 
-fn terminator(s: &str) -> Option<char> {
-    strip_trailing_refs(s)
+fn terminator(cx: &Cx, own: (usize, usize)) -> Option<char> {
+    cx.strip_trailing_refs(own)
         .trim_end_matches(['"', '”', '»', ')'])
         .chars()
         .next_back()
@@ -40,7 +40,7 @@ fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
         if items.len() < 2 {
             return;
         }
-        let ends: Vec<Option<char>> = items.iter().map(|i| terminator(i.text())).collect();
+        let ends: Vec<Option<char>> = items.iter().map(|i| terminator(cx, i.own())).collect();
         // The usual terminator of the items before the last.
         let mut counts: BTreeMap<char, usize> = BTreeMap::new();
         for t in ends[..ends.len() - 1].iter().flatten() {
@@ -48,7 +48,7 @@ fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
         }
         let usual = counts.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c);
         for (k, item) in items.iter().enumerate() {
-            let text = strip_trailing_refs(item.text());
+            let text = cx.strip_trailing_refs(item.own());
             let end = item.own().0 + text.len();
             let last = text.chars().next_back().map_or(0, char::len_utf8);
             // The finding covers the item, so that it names the item's lines.

@@ -27,7 +27,7 @@ fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
         let Some(parent) = list.parent().filter(|p| p.kind() != Kind::Document) else {
             return;
         };
-        let lead = crate::lint::strip_trailing_refs(parent.text());
+        let lead = cx.strip_trailing_refs(parent.own());
         if lead.ends_with(':') {
             return;
         }
