@@ -1,10 +1,12 @@
-//! What a line or block starts with: the shapes both the normaliser (to find
-//! block boundaries in hard-wrapped text) and the tree builder use.
+//! What a line or block starts with. The normaliser classifies each line
+//! once to find block boundaries in hard-wrapped text; the shape of a
+//! block's first line is its token for the document grammar, and [`head`]
+//! reads its label once for the tree.
 
 use crate::grammar;
 use crate::lexicon::{Language, Phrases, Role};
 use crate::text::{starts_upper, words};
-use crate::verbs::{self, Token};
+use crate::verbs;
 
 /// The shape of the start of a line or block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -40,13 +42,6 @@ pub enum Shape {
     Heading,
     /// Anything else.
     Text,
-}
-
-impl Shape {
-    /// True for shapes whose block is a unit of the operative or preamble text.
-    pub fn is_structural(self) -> bool {
-        !matches!(self, Shape::Text | Shape::Heading)
-    }
 }
 
 /// Tracks numbered points so that `2016. gada` or a stray `42.` is not taken
@@ -236,11 +231,6 @@ fn follower_starts_unit(lang: &Language, rest: &str) -> bool {
     }
     let lead = rest.trim_start();
     starts_upper(lead) && (lead.starts_with(w.text) || lead.starts_with(['"', '„', '“', '(', '«']))
-}
-
-/// Token view of a block, computed once and shared by the clause finder.
-pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    verbs::tokens(text)
 }
 
 #[cfg(test)]

@@ -343,6 +343,11 @@ impl<'a> Assembler<'a> {
             Shape::Letter { .. } | Shape::SubPoint => term,
             Shape::Bullet { bullet } => {
                 matches!(open.shape, Shape::Bullet { bullet: b } if b == bullet)
+                    // A heading never runs on into a list item.
+                    || matches!(
+                        open.shape,
+                        Shape::Heading | Shape::Roman { .. } | Shape::Section
+                    )
                     || term
                     || ends_with_reference(prev)
                     || lone_capitals_lead_in(open, prev)
@@ -377,8 +382,12 @@ impl<'a> Assembler<'a> {
                 if numbered {
                     return false;
                 }
+                // A list item that ended with its terminator is complete: a
+                // capitalised line after a blank one starts something new.
+                let item_done =
+                    matches!(open.shape, Shape::Bullet { .. }) && last_char(prev) == Some(';');
                 blank_before
-                    && matches!(last_char(prev), Some('.' | ':' | '!' | '?'))
+                    && (item_done || matches!(last_char(prev), Some('.' | ':' | '!' | '?')))
                     && starts_upper(t)
             }
         }

@@ -43,11 +43,6 @@ impl Normalized {
         }
         (s, e.max(s))
     }
-
-    /// The text of a block.
-    pub fn block_text(&self, b: &Block) -> &str {
-        &self.text[b.start..b.end]
-    }
 }
 
 /// Normalises `original` for `lang`.
