@@ -184,17 +184,18 @@ impl<'a> Cx<'a> {
 }
 
 /// Nodes with running text of their own (what quote and bracket balance is
-/// checked in).
-pub const TEXT_NODES: &[Kind] = &[
-    Kind::Recital,
-    Kind::Paragraph,
-    Kind::Point,
-    Kind::Subpoint,
-    Kind::ListItem,
-    Kind::Heading,
-    Kind::Title,
-    Kind::Footnote,
-];
+/// checked in): the scanned kinds without transitions and plain text.
+pub const TEXT_NODES: &[Kind] = rules::SCANNED.split_at(8).0;
+
+/// The numbers carried by the nodes of `kind` among `nodes` (footnote
+/// definitions, references).
+pub fn numbers(nodes: &[NodeRef], kind: Kind) -> std::collections::HashSet<u32> {
+    nodes
+        .iter()
+        .filter(|n| n.kind() == kind)
+        .filter_map(|n| n.number())
+        .collect()
+}
 
 /// How a rule reads the nodes it subscribes to.
 #[derive(Clone, Copy)]

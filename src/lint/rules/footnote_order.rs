@@ -3,7 +3,6 @@
 use crate::ast::{Kind, NodeRef};
 use crate::lint::sequence::{self, Break};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
-use std::collections::HashSet;
 
 pub const META: RuleMeta = RuleMeta {
     name: "footnote-order",
@@ -31,8 +30,8 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
         .copied()
         .filter(|n| n.kind() == Kind::FootnoteRef)
         .collect();
-    let defined: HashSet<u32> = defs.iter().filter_map(|n| n.number()).collect();
-    let referred: HashSet<u32> = refs.iter().filter_map(|n| n.number()).collect();
+    let defined = crate::lint::numbers(nodes, Kind::Footnote);
+    let referred = crate::lint::numbers(nodes, Kind::FootnoteRef);
     // A reference without a definition is `footnote-undefined`'s finding and
     // a definition without a reference `footnote-unused`'s: neither counts here.
     let refs: Vec<NodeRef> = refs

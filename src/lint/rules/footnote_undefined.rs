@@ -2,7 +2,6 @@
 
 use crate::ast::{Kind, NodeRef};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
-use std::collections::HashSet;
 
 pub const META: RuleMeta = RuleMeta {
     name: "footnote-undefined",
@@ -20,11 +19,7 @@ pub const KINDS: &[Kind] = &[Kind::Footnote, Kind::FootnoteRef];
 pub const CHECK: Check = Check::AllNodes(check);
 
 fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
-    let defined: HashSet<u32> = nodes
-        .iter()
-        .filter(|n| n.kind() == Kind::Footnote)
-        .filter_map(|n| n.number())
-        .collect();
+    let defined = crate::lint::numbers(nodes, Kind::Footnote);
     for r in nodes.iter().filter(|n| n.kind() == Kind::FootnoteRef) {
         let n = r.number().unwrap_or(0);
         if !defined.contains(&n) {

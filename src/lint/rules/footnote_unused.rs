@@ -2,7 +2,6 @@
 
 use crate::ast::{Kind, NodeRef};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
-use std::collections::HashSet;
 
 pub const META: RuleMeta = RuleMeta {
     name: "footnote-unused",
@@ -20,11 +19,7 @@ pub const KINDS: &[Kind] = &[Kind::Footnote, Kind::FootnoteRef];
 pub const CHECK: Check = Check::AllNodes(check);
 
 fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
-    let referred: HashSet<u32> = nodes
-        .iter()
-        .filter(|n| n.kind() == Kind::FootnoteRef)
-        .filter_map(|n| n.number())
-        .collect();
+    let referred = crate::lint::numbers(nodes, Kind::FootnoteRef);
     for f in nodes.iter().filter(|n| n.kind() == Kind::Footnote) {
         let n = f.number().unwrap_or(0);
         if !referred.contains(&n) {

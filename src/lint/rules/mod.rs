@@ -68,7 +68,7 @@ pub static REGISTRY: &[Rule] = &[
 
 /// Node kinds with running text of their own that text-pattern rules scan:
 /// units, headings, titles, footnotes, transitions and plain text (not the
-/// register header).
+/// register header). The first eight are `lint::TEXT_NODES`.
 pub const SCANNED: &[Kind] = &[
     Kind::Recital,
     Kind::Paragraph,
