@@ -54,20 +54,21 @@ pub fn detect(text: &str) -> &'static Language {
 }
 
 fn statistical(text: &str) -> Option<&'static Language> {
-    let allow = vec![Lang::Lav, Lang::Nld, Lang::Eng, Lang::Fra, Lang::Deu];
+    let langs = Language::all();
+    let allow: Vec<Lang> = langs
+        .iter()
+        .filter_map(|l| l.whatlang.as_deref().and_then(Lang::from_code))
+        .collect();
+    if allow.is_empty() {
+        return None;
+    }
     let detector = Detector::with_allowlist(allow);
     // A sample is enough and keeps detection linear and cheap on huge inputs.
     let sample = &text[..crate::text::floor_char_boundary(text, 30_000)];
     let lang = detector.detect_lang(sample)?;
-    let code = match lang {
-        Lang::Lav => "lv",
-        Lang::Nld => "nl",
-        Lang::Eng => "en",
-        Lang::Fra => "fr",
-        Lang::Deu => "de",
-        _ => return None,
-    };
-    Language::get(code)
+    langs
+        .iter()
+        .find(|l| l.whatlang.as_deref() == Some(lang.code()))
 }
 
 #[cfg(test)]

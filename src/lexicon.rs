@@ -2,20 +2,14 @@
 //! matchers built from it (verb forms, addressees, structural words).
 //!
 //! Nothing language-specific lives in Rust code: a new language is a new TOML
-//! file added to [`LANGUAGE_FILES`].
+//! file in `rules/lang/` (build.rs embeds them all).
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-/// The embedded rule files, one per language.
-const LANGUAGE_FILES: &[(&str, &str)] = &[
-    ("lv", include_str!("../rules/lang/lv.toml")),
-    ("nl", include_str!("../rules/lang/nl.toml")),
-    ("en", include_str!("../rules/lang/en.toml")),
-    ("fr", include_str!("../rules/lang/fr.toml")),
-    ("de", include_str!("../rules/lang/de.toml")),
-];
+// The embedded language packs: every `rules/lang/*.toml`, found by build.rs.
+include!(concat!(env!("OUT_DIR"), "/language_files.rs"));
 
 /// What a clause does, independent of language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -103,6 +97,30 @@ struct RawLanguage {
     #[serde(default)]
     ambiguous: BTreeMap<String, Vec<Function>>,
     addressees: RawAddressees,
+    /// ISO 639-3 code for the statistical detector, when whatlang knows the
+    /// language (it knows neither Irish nor Maltese).
+    #[serde(default)]
+    whatlang: Option<String>,
+    #[serde(default)]
+    narrative: Narrative,
+    /// Provenance: real Council texts (by name) and the verb forms seen in
+    /// them. Every other form is unverified (general knowledge of EU usage).
+    #[serde(default)]
+    verified: BTreeMap<String, Vec<String>>,
+}
+
+/// The narrative layout ("The Council recalls …", "De Raad is van mening
+/// …"): who a clause's subject can be.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Narrative {
+    /// Subject phrases as written at the start of a sentence or point
+    /// (`The Council`, `The European Council`, `Member States`).
+    #[serde(default)]
+    pub subjects: Vec<String>,
+    /// Pronouns that take up the subject of the sentence before (`It`).
+    #[serde(default)]
+    pub pronouns: Vec<String>,
 }
 
 /// Structural words and phrases of a language.
@@ -164,6 +182,8 @@ pub struct VerbForm {
     pub role: Role,
     /// Other functions this form may stand for (for cross-language comparison).
     pub also: Vec<Function>,
+    /// The real Council text the form was seen in; `None`: unverified.
+    pub verified: Option<String>,
 }
 
 impl VerbForm {
@@ -198,6 +218,8 @@ pub struct Language {
     pub addressees: Vec<AddresseePhrase>,
     pub addressee_connectors: Vec<String>,
     pub addressee_skip: Vec<String>,
+    pub whatlang: Option<String>,
+    pub narrative: Narrative,
     /// Upper-cased structural phrases, for whole-line comparisons.
     phrases: HashMap<Phrases, Vec<String>>,
     /// Distinct first words of verb forms with their diacritic-folded forms
@@ -274,14 +296,27 @@ impl Language {
                     }
                     let parts = parse_form(form)?;
                     let also = raw.ambiguous.get(form).cloned().unwrap_or_default();
+                    let verified = raw
+                        .verified
+                        .iter()
+                        .find(|(_, forms)| forms.contains(form))
+                        .map(|(text, _)| text.clone());
                     verbs.push(VerbForm {
                         form: form.clone(),
                         parts,
                         function,
                         role,
                         also,
+                        verified,
                     });
                 }
+            }
+        }
+        for form in raw.verified.values().flatten() {
+            if !verbs.iter().any(|v| &v.form == form) {
+                return Err(format!(
+                    "[verified] names `{form}`, which is not a verb form"
+                ));
             }
         }
         for form in raw.ambiguous.keys() {
@@ -346,6 +381,8 @@ impl Language {
             addressees,
             addressee_connectors: raw.addressees.connectors.iter().map(|s| upper(s)).collect(),
             addressee_skip: raw.addressees.skip.iter().map(|s| upper(s)).collect(),
+            whatlang: raw.whatlang,
+            narrative: raw.narrative,
         })
     }
 
