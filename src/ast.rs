@@ -160,6 +160,11 @@ pub struct Span {
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     CouncilConclusions,
+    CouncilResolution,
+    EuropeanCouncilConclusions,
+    /// Conclusions of the Council and the Representatives of the
+    /// Governments of the Member States, meeting within the Council.
+    CouncilAndRepresentativesConclusions,
     Other,
 }
 
@@ -167,8 +172,19 @@ impl DocKind {
     pub fn as_str(self) -> &'static str {
         match self {
             DocKind::CouncilConclusions => "council_conclusions",
+            DocKind::CouncilResolution => "council_resolution",
+            DocKind::EuropeanCouncilConclusions => "european_council_conclusions",
+            DocKind::CouncilAndRepresentativesConclusions => {
+                "council_and_representatives_conclusions"
+            }
             DocKind::Other => "other",
         }
+    }
+
+    /// A text of the Council (or the European Council) with clauses:
+    /// everything but `other`.
+    pub fn is_council_text(self) -> bool {
+        self != DocKind::Other
     }
 }
 
@@ -214,6 +230,7 @@ pub struct ClauseData {
     /// Addressee ids, when the verb's function takes addressees.
     addressees: Option<[u32; 2]>,
     pub misspelt: bool,
+    subject: Option<[u32; 2]>,
 }
 
 /// The values a node is built from (everything but its place in the tree).
@@ -237,6 +254,8 @@ pub struct ClauseValues {
     pub runs: Vec<(usize, usize)>,
     pub addressees: Option<Vec<&'static str>>,
     pub misspelt: bool,
+    /// The subject of a narrative clause (`The Council` recalls …).
+    pub subject: Option<(usize, usize)>,
 }
 
 /// The arena.
@@ -309,6 +328,7 @@ impl Tree {
             runs: [runs_at, to_u32(c.runs.len())],
             addressees,
             misspelt: c.misspelt,
+            subject: c.subject.map(|(s, e)| [to_u32(s), to_u32(e)]),
         });
         if let Some(n) = self.nodes.get_mut(id.0 as usize) {
             n.extra = index;
@@ -526,6 +546,11 @@ impl<'t> ClauseRef<'t> {
         self.data.form.role
     }
 
+    /// The subject of a narrative clause, as written (`The Council`).
+    pub fn subject(&self) -> Option<&'t str> {
+        self.data.subject.map(|r| self.node.slice(range(r)))
+    }
+
     /// The verb is a near miss of its lexicon form, not the form itself.
     pub fn misspelt(&self) -> bool {
         self.data.misspelt
@@ -593,6 +618,9 @@ impl Serialize for NodeRef<'_> {
         }
         if let Some(c) = self.clause() {
             m.serialize_entry("verb", &c.verb())?;
+            if let Some(s) = c.subject() {
+                m.serialize_entry("subject", s)?;
+            }
             m.serialize_entry("lexicon_form", c.lexicon_form())?;
             m.serialize_entry("function", &c.function())?;
             m.serialize_entry("role", &c.role())?;

@@ -21,9 +21,16 @@ pub fn detect(text: &str) -> &'static Language {
             continue;
         }
         let u = upper(w.text);
+        // The whole form must match, not only its first word: `ES` opens
+        // Spanish `ES CONSCIENTE` and countless Latvian lines (`ES` = EU).
+        let mut toks: Option<Vec<crate::verbs::Token>> = None;
         for (i, l) in langs.iter().enumerate() {
             if l.is_verb_start(&u) {
-                scores[i] += 1;
+                let head = &line[w.start..crate::text::floor_char_boundary(line, w.start + 80)];
+                let t = toks.get_or_insert_with(|| crate::verbs::tokens(head));
+                if crate::verbs::match_at(l, t, 0, head).is_some() {
+                    scores[i] += 1;
+                }
             }
         }
     }

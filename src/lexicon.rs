@@ -103,10 +103,27 @@ struct RawLanguage {
     whatlang: Option<String>,
     #[serde(default)]
     narrative: Narrative,
+    #[serde(default)]
+    kinds: Kinds,
     /// Provenance: real Council texts (by name) and the verb forms seen in
     /// them. Every other form is unverified (general knowledge of EU usage).
     #[serde(default)]
     verified: BTreeMap<String, Vec<String>>,
+}
+
+/// Words that tell the kind of a text, read in its title and formula.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kinds {
+    /// `resolution` in a title (`Resolutie van de Raad`).
+    #[serde(default)]
+    pub resolution: Vec<String>,
+    /// The European Council (`Europese Raad`, `Conseil européen`).
+    #[serde(default)]
+    pub european_council: Vec<String>,
+    /// The Representatives of the Governments of the Member States.
+    #[serde(default)]
+    pub representatives: Vec<String>,
 }
 
 /// The narrative layout ("The Council recalls …", "De Raad is van mening
@@ -220,6 +237,9 @@ pub struct Language {
     pub addressee_skip: Vec<String>,
     pub whatlang: Option<String>,
     pub narrative: Narrative,
+    pub kinds: Kinds,
+    /// Narrative subjects and pronouns as upper-cased words, longest first.
+    pub subject_words: Vec<Vec<String>>,
     /// Upper-cased structural phrases, for whole-line comparisons.
     phrases: HashMap<Phrases, Vec<String>>,
     /// Distinct first words of verb forms with their diacritic-folded forms
@@ -381,17 +401,35 @@ impl Language {
             addressees,
             addressee_connectors: raw.addressees.connectors.iter().map(|s| upper(s)).collect(),
             addressee_skip: raw.addressees.skip.iter().map(|s| upper(s)).collect(),
+            subject_words: {
+                let mut v: Vec<Vec<String>> = raw
+                    .narrative
+                    .subjects
+                    .iter()
+                    .chain(&raw.narrative.pronouns)
+                    .map(|p| {
+                        crate::text::words(p)
+                            .map(|w| upper(w.text))
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|w: &Vec<String>| !w.is_empty())
+                    .collect();
+                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                v
+            },
             whatlang: raw.whatlang,
             narrative: raw.narrative,
+            kinds: raw.kinds,
         })
     }
 
     /// True when `line` (trimmed, trailing punctuation ignored) is one of the
     /// language's phrases of that kind.
     pub fn line_is(&self, kind: Phrases, line: &str) -> bool {
+        // Final punctuation, and the dash German and Slovenian formulas end with.
         let t = line
             .trim()
-            .trim_end_matches([',', ':', ';', '.'])
+            .trim_end_matches([',', ':', ';', '.', '—', '–', '-'])
             .trim_end();
         let list = &self.phrases[&kind];
         // Cheap length filter before upper-casing.

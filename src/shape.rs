@@ -32,6 +32,9 @@ pub enum Shape {
     Bullet { bullet: char },
     /// Starts with a lexicon verb (or a near miss of one).
     Verb { role: Role, caps: bool },
+    /// Starts with a narrative subject and its operative verb (`The
+    /// Council recalls`, `De Raad is verheugd`).
+    Narrative,
     /// A transition (`AR ŠO`, `EN`, `HEREBY:`).
     Transition,
     /// The opening formula (`THE COUNCIL OF THE EUROPEAN UNION,`).
@@ -105,7 +108,9 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
     if lang.line_is(Phrases::Transition, text) {
         return Shape::Transition;
     }
-    if lang.line_is(Phrases::Formula, text) && text.trim_end().ends_with([',', ':']) {
+    // The formula ends with a comma (a colon, a dash) or stands alone on
+    // its line (Finnish, some English texts).
+    if lang.line_is(Phrases::Formula, text) {
         return Shape::Formula;
     }
     if lang.line_is(Phrases::AnnexMarker, text) {
@@ -149,6 +154,9 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
     }
     if let Some((role, caps)) = head_verb(lang, text) {
         return Shape::Verb { role, caps };
+    }
+    if narrative_head(lang, text) {
+        return Shape::Narrative;
     }
     Shape::Text
 }
@@ -202,6 +210,20 @@ pub fn head(shape: Shape, text: &str) -> Head {
             None => Head::default(),
         },
         _ => Head::default(),
+    }
+}
+
+/// A narrative subject at the start of `text` with its operative verb.
+fn narrative_head(lang: &Language, text: &str) -> bool {
+    if lang.subject_words.is_empty() || !text.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let toks = verbs::tokens(first_chars(text, 200));
+    match verbs::subject_len(lang, &toks, 0) {
+        Some(n) if toks.first().is_some_and(|t| t.start == 0) => {
+            verbs::subject_verb(lang, &toks, n, text).is_some()
+        }
+        _ => false,
     }
 }
 

@@ -131,6 +131,44 @@ fn crosses_sentence_end(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b).is_some_and(|s| s.contains(['.', ';', ':']))
 }
 
+/// How many words may stand between a narrative subject and its verb ("De
+/// Raad van Ministers van Volksgezondheid prijst zich …").
+pub const SUBJECT_REACH: usize = 8;
+
+/// Words of the narrative subject phrase (or pronoun) at token `i`.
+pub fn subject_len(lang: &Language, toks: &[Token], i: usize) -> Option<usize> {
+    lang.subject_words
+        .iter()
+        .find(|s| {
+            s.len() <= toks.len().saturating_sub(i)
+                && s.iter().zip(&toks[i..]).all(|(w, t)| eq_upper(t.text, w))
+        })
+        .map(Vec::len)
+}
+
+/// The operative verb of the narrative subject ending before token `from`:
+/// the first within [`SUBJECT_REACH`] words, before the sentence ends.
+pub fn subject_verb<'l>(
+    lang: &'l Language,
+    toks: &[Token],
+    from: usize,
+    text: &str,
+) -> Option<(usize, VerbMatch<'l>)> {
+    let mut j = from;
+    while j < toks.len() && j <= from + SUBJECT_REACH {
+        if j > 0 && text[toks[j - 1].end..toks[j].start].contains(['.', ';', ':', '?', '!']) {
+            return None;
+        }
+        if let Some(m) =
+            match_at(lang, toks, j, text).filter(|m| m.form.role == crate::lexicon::Role::Operative)
+        {
+            return Some((j, m));
+        }
+        j += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

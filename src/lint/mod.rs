@@ -179,7 +179,7 @@ impl<'a> Cx<'a> {
     /// True for Council conclusions (conclusions-specific rules stay silent
     /// on other documents).
     pub fn is_conclusions(&self) -> bool {
-        self.doc.kind == crate::ast::DocKind::CouncilConclusions
+        self.doc.kind.is_council_text()
     }
 }
 

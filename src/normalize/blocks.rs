@@ -40,8 +40,14 @@ struct Open {
 }
 
 /// Rebuilds blocks from cleaned text. Returns the normalised text (one block
-/// per line), its map back to `text`, and the blocks.
-pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::SourceMap, Vec<Block>) {
+/// per line), its map back to `text`, and the blocks. In `flat` text (line
+/// breaks restored by [`super::flat`]) every line starts a block: the breaks
+/// were put exactly where blocks start.
+pub fn rebuild(
+    text: &str,
+    lang: &Language,
+    flat: bool,
+) -> (String, super::source_map::SourceMap, Vec<Block>) {
     let mut lines = lines::split(text);
     lines::mark_footers(text, &mut lines, lang);
     let header = lines::header_zone(text, &lines, lang);
@@ -63,6 +69,7 @@ pub fn rebuild(text: &str, lang: &Language) -> (String, super::source_map::Sourc
         b: MappedBuilder::with_capacity(text.len()),
         blocks: Vec::new(),
         points: PointCounter::default(),
+        flat,
     };
     let body_from = header.last().and_then(|g| g.last()).map_or(0, |&i| i + 1);
     for group in header {
@@ -89,6 +96,7 @@ struct Assembler<'a> {
     b: MappedBuilder,
     blocks: Vec<Block>,
     points: PointCounter,
+    flat: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -320,6 +328,9 @@ impl<'a> Assembler<'a> {
 
     /// Does line `i` start a new block after the open block `open`?
     fn starts_block(&self, open: &Open, i: usize, blank_before: bool) -> bool {
+        if self.flat {
+            return true;
+        }
         let t = self.content(i);
         let prev = self.content(*open.lines.last().expect("blocks have lines"));
         let term = ends_terminated(prev);
@@ -359,6 +370,13 @@ impl<'a> Assembler<'a> {
                     return !numbered && open.shape == Shape::Heading;
                 }
                 open.shape == Shape::Heading || (term && (caps || starts_upper(t)))
+            }
+            // A narrative sentence ("The Council recalls …") starts a
+            // paragraph after a sentence end; in a numbered point it is the
+            // point's next sentence.
+            Shape::Narrative => {
+                open.shape == Shape::Heading
+                    || !numbered && matches!(last_char(prev), Some('.' | ';' | ':'))
             }
             Shape::Text | Shape::Heading | Shape::Footnote { .. } | Shape::Header { .. } => {
                 if matches!(open.shape, Shape::Heading | Shape::Roman { .. }) {
@@ -446,6 +464,7 @@ impl<'a> Assembler<'a> {
                         matches!(
                             s,
                             Shape::Verb { .. }
+                                | Shape::Narrative
                                 | Shape::Point { .. }
                                 | Shape::Roman { .. }
                                 | Shape::Letter { .. }
@@ -580,7 +599,7 @@ mod tests {
 
     fn blocks(code: &str, text: &str) -> Vec<(String, Shape)> {
         let lang = Language::get(code).unwrap();
-        let (out, _, blocks) = rebuild(text, lang);
+        let (out, _, blocks) = rebuild(text, lang, false);
         blocks
             .iter()
             .map(|b| (out[b.start..b.end].to_string(), b.shape))

@@ -8,6 +8,7 @@
 
 pub mod blocks;
 pub mod chars;
+pub mod flat;
 pub mod lines;
 pub mod source_map;
 
@@ -23,14 +24,20 @@ pub struct Normalized {
     pub text: String,
     pub blocks: Vec<Block>,
     block_map: SourceMap,
+    /// Block breaks restored in flattened lines (`None`: none were).
+    flat_map: Option<SourceMap>,
     char_map: SourceMap,
 }
 
 impl Normalized {
     /// Maps a normalised offset to a byte offset of the original text.
     pub fn to_original(&self, offset: usize, bias: Bias) -> usize {
-        self.char_map
-            .to_original(self.block_map.to_original(offset, bias), bias)
+        let o = self.block_map.to_original(offset, bias);
+        let o = match &self.flat_map {
+            Some(m) => m.to_original(o, bias),
+            None => o,
+        };
+        self.char_map.to_original(o, bias)
     }
 
     /// Maps a normalised range to an original range on character boundaries
@@ -48,11 +55,16 @@ impl Normalized {
 /// Normalises `original` for `lang`.
 pub fn normalize(original: &str, lang: &Language) -> Normalized {
     let (clean, char_map) = chars::clean(original);
-    let (text, block_map, blocks) = blocks::rebuild(&clean, lang);
+    let (clean, flat_map) = match flat::split(&clean, lang) {
+        Some((split, map)) => (split, Some(map)),
+        None => (clean, None),
+    };
+    let (text, block_map, blocks) = blocks::rebuild(&clean, lang, flat_map.is_some());
     Normalized {
         text,
         blocks,
         block_map,
+        flat_map,
         char_map,
     }
 }

@@ -17,8 +17,10 @@ use crate::verbs::{self, Token};
 /// A clause head found in a text (offsets relative to that text).
 #[derive(Debug, Clone)]
 pub struct Hit<'l> {
-    /// Start of the verb and end of its last part.
+    /// Start of the clause (its subject, or its verb), start of the verb
+    /// and end of the verb's last part.
     pub start: usize,
+    pub verb_start: usize,
     pub verb_end: usize,
     /// The verb as written: runs of the text (more than one for a
     /// discontinuous verb).
@@ -27,6 +29,9 @@ pub struct Hit<'l> {
     pub misspelt: bool,
     /// Where the object (and the addressees) of the verb can be read.
     pub object: (usize, usize),
+    /// The subject of a narrative clause (`The Council` recalls …), when
+    /// the clause is headed by one instead of by its verb.
+    pub subject: Option<(usize, usize)>,
 }
 
 /// Where the text comes from: list items only take capitalised heads; an
@@ -92,13 +97,18 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
         };
         hits.push(Hit {
             start: t.start,
+            verb_start: t.start,
             verb_end: toks[*matched.last().expect("non-empty")].end,
             runs,
             form,
             misspelt,
             object: (head_run_end, object_end),
+            subject: None,
         });
         i += 1;
+    }
+    if ctx != Context::ListItem {
+        narrative(lang, text, &toks, &mut used, &mut hits);
     }
     // The object of a clause ends where the next clause starts.
     for k in 1..hits.len() {
@@ -203,6 +213,81 @@ fn contiguous_run_end(toks: &[Token], matched: &[usize], text: &str) -> usize {
         }
     }
     end
+}
+
+// The narrative layout: clauses headed by their subject, not by a
+// capitalised verb ("The Council recalls …", "1. De Raad is verheugd over
+// …", "Le Conseil européen invite …", "It reaffirms …"). A sentence that
+// opens with a subject of the language pack (`[narrative]`: the Council,
+// the European Council, the Member States…, or a pronoun that takes one
+// up) has a clause at its first operative verb, in any case, within a few
+// words and before the sentence ends. A relative or subordinate clause has
+// no subject of its own at a sentence start, and a second verb under the
+// same subject is not looked for, so neither becomes a clause.
+
+/// Adds the narrative clauses of `text` to `hits` (kept sorted by start).
+/// Tokens already heading a clause are `used`; a sentence whose verb is one
+/// of them gets its subject recorded instead of a second clause.
+fn narrative<'l>(
+    lang: &'l Language,
+    text: &str,
+    toks: &[Token],
+    used: &mut [bool],
+    hits: &mut Vec<Hit<'l>>,
+) {
+    if lang.subject_words.is_empty() {
+        return;
+    }
+    let mut added = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let at_start = i == 0 && text[..t.start].chars().all(|c| !c.is_alphanumeric());
+        let starts_sentence = at_start || opens_sentence(lang, text, t.start);
+        if !starts_sentence || !t.text.chars().next().is_some_and(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let Some(n) = verbs::subject_len(lang, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let subject = (t.start, toks[i + n - 1].end);
+        // A capitalised verb already heading a clause in reach: it has this subject.
+        let end = (i + n + verbs::SUBJECT_REACH + 1).min(toks.len());
+        if let Some(j) = (i + n..end).find(|&j| used[j]) {
+            if let Some(h) = hits.iter_mut().find(|h| h.verb_start == toks[j].start) {
+                h.subject = Some(subject);
+            }
+            i = j + 1;
+            continue;
+        }
+        let Some((j, m)) = verbs::subject_verb(lang, toks, i + n, text) else {
+            i += n;
+            continue;
+        };
+        for &k in &m.tokens {
+            used[k] = true;
+        }
+        let last = m.tokens.last().map_or(j, |&k| k);
+        let runs = verb_runs(text, toks, &m.tokens);
+        let head_end = runs.first().map_or(toks[j].end, |r| r.1);
+        hits.push(Hit {
+            start: subject.0,
+            verb_start: toks[j].start,
+            verb_end: toks[last].end,
+            runs,
+            form: m.form,
+            misspelt: false,
+            object: (head_end, text.len()),
+            subject: Some(subject),
+        });
+        added = true;
+        i = j + 1;
+    }
+    if added {
+        hits.sort_by_key(|h| h.start);
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 pub mod addressees;
 pub mod clauses;
 pub mod footnotes;
+mod kind;
 mod tree;
 
 use crate::ast::{DocKind, NodeId, NodeRef, Tree};

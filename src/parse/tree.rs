@@ -19,7 +19,7 @@ pub fn build(norm: &Normalized, lang: &'static Language) -> Built {
     root.children = skeleton.top;
     let ref_candidates = resolve_footnotes(&mut root, norm);
     let clause_units = add_clauses(&mut root, norm, lang);
-    let kind = document_kind(&root, skeleton.has_formula, clause_units);
+    let kind = super::kind::decide(&root, norm, lang, skeleton.has_formula, clause_units);
     if kind == DocKind::Other {
         strip_clauses(&mut root);
     }
@@ -41,21 +41,13 @@ pub struct Built {
     pub ref_candidates: Vec<RefCandidate>,
 }
 
-/// Walks a draft in pre-order, calling `f` on every node.
-fn walk<'a>(d: &'a Draft, f: &mut dyn FnMut(&'a Draft)) {
-    f(d);
-    for c in &d.children {
-        walk(c, f);
-    }
-}
-
 /// Finds footnote references in every unit, heading and title, and attaches
 /// them to the node whose own text holds them. The text is scanned here
 /// once; the candidates are kept for the later stages.
 fn resolve_footnotes(root: &mut Draft, norm: &Normalized) -> Vec<RefCandidate> {
     let mut defs = Vec::new();
     let mut owners: Vec<(usize, usize)> = Vec::new();
-    walk(root, &mut |n| match n.kind {
+    root.walk(&mut |n| match n.kind {
         Kind::Footnote => defs.push(Definition {
             number: n.number.unwrap_or(0),
             pos: n.norm.0,
@@ -114,7 +106,7 @@ fn add_clauses(node: &mut Draft, norm: &Normalized, lang: &'static Language) -> 
         for (k, h) in hits.iter().enumerate() {
             let end = hits.get(k + 1).map_or(e, |n| s + n.start);
             let mut c = Draft::new(Kind::Clause, (s + h.start, end));
-            c.own = (s + h.start, s + h.verb_end);
+            c.own = (s + h.verb_start, s + h.verb_end);
             let addressees = h.form.function.takes_addressees().then(|| {
                 let (os, oe) = h.object;
                 super::addressees::find(lang, &text[os..oe.max(os)])
@@ -124,6 +116,7 @@ fn add_clauses(node: &mut Draft, norm: &Normalized, lang: &'static Language) -> 
                 runs: h.runs.iter().map(|&(a, b)| (s + a, s + b)).collect(),
                 addressees,
                 misspelt: h.misspelt,
+                subject: h.subject.map(|(a, b)| (s + a, s + b)),
             });
             node.children.push(c);
         }
@@ -134,23 +127,6 @@ fn add_clauses(node: &mut Draft, norm: &Normalized, lang: &'static Language) -> 
         }
     }
     count
-}
-
-/// Council conclusions have an opening formula, or most of their units are
-/// headed by lexicon verbs.
-fn document_kind(root: &Draft, has_formula: bool, clause_units: usize) -> DocKind {
-    let mut units = 0;
-    walk(root, &mut |n| {
-        units += usize::from(matches!(
-            n.kind,
-            Kind::Recital | Kind::Paragraph | Kind::Point
-        ))
-    });
-    if has_formula || (clause_units >= 3 && clause_units * 2 >= units) {
-        DocKind::CouncilConclusions
-    } else {
-        DocKind::Other
-    }
 }
 
 fn strip_clauses(node: &mut Draft) {

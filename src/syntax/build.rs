@@ -118,9 +118,10 @@ impl<'a> Builder<'a> {
     fn body_part(&mut self, p: Pair<Rule>) {
         match p.as_rule() {
             Rule::recital => self.unit(Kind::Recital, p),
-            Rule::verb_paragraph | Rule::subpoint_paragraph | Rule::text_paragraph => {
-                self.unit(Kind::Paragraph, p)
-            }
+            Rule::verb_paragraph
+            | Rule::narrative_paragraph
+            | Rule::subpoint_paragraph
+            | Rule::text_paragraph => self.unit(Kind::Paragraph, p),
             Rule::point => self.unit(Kind::Point, p),
             Rule::transition => self.push_leaf(Kind::Transition, &p),
             Rule::stray => self.push_leaf(Kind::Text, &p),

@@ -38,4 +38,12 @@ impl Draft {
             children: Vec::new(),
         }
     }
+
+    /// Walks the draft in pre-order, calling `f` on every node.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Draft)) {
+        f(self);
+        for c in &self.children {
+            c.walk(f);
+        }
+    }
 }

@@ -44,6 +44,7 @@ pub fn token_char(shape: Shape) -> u8 {
             verb: Some(Role::Operative),
         } => b'e',
         Shape::Letter { verb: None } => b'l',
+        Shape::Narrative => b's',
         Shape::Point { .. } => b'P',
         Shape::SubPoint => b'S',
         Shape::Roman { .. } => b'N',
@@ -85,7 +86,7 @@ mod tests {
     #[test]
     fn every_token_string_parses() {
         // The grammar is total: any sequence of tokens has a tree.
-        let alphabet = b"HFATroEelPSNChBnx";
+        let alphabet = b"HFATroEelPSNChBnxs";
         for &a in alphabet {
             for &b in alphabet {
                 for &c in alphabet {

@@ -1,0 +1,254 @@
+//! Flattened text: a document whose line breaks were lost at the source (a
+//! web page saved as one line, a PDF pasted into a form). Before blocks are
+//! rebuilt, every very long line gets its block breaks back from the cues
+//! that remain: the opening formula, a transition, a capitalised verb head or
+//! a dash item after clause punctuation, the next numbered point, a sentence
+//! that opens with a narrative subject or a capital after a full stop, and a
+//! run of capitals (a title) after ordinary words. Each break replaces one
+//! space with a blank line, so the source map keeps every span exact.
+//!
+//! Lines of ordinary length are left alone: this pass changes nothing in a
+//! text that kept its line breaks.
+
+use super::source_map::{MappedBuilder, SourceMap};
+use crate::lexicon::{upper, Language};
+use crate::text::{is_all_caps, words};
+
+/// A line this long holds more than one block (the longest real paragraphs
+/// of Council texts stay well under it).
+const FLAT_LINE: usize = 1500;
+
+/// Splits the flattened lines of `text`; `None` when no line is flattened.
+pub fn split(text: &str, lang: &Language) -> Option<(String, SourceMap)> {
+    if !text.split('\n').any(|l| l.len() > FLAT_LINE) {
+        return None;
+    }
+    let mut b = MappedBuilder::with_capacity(text.len() + text.len() / 50);
+    let mut copied = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.len() > FLAT_LINE {
+            for at in breaks(line, lang) {
+                let at = line_start + at;
+                // `at` is the index of a space (see `breaks`).
+                b.copy(text, copied, at);
+                b.replace(at, at + 1, "\n\n");
+                copied = at + 1;
+            }
+        }
+        line_start += line.len();
+    }
+    b.copy(text, copied, text.len());
+    Some(b.finish())
+}
+
+/// Offsets of the spaces in `line` where a new block starts.
+fn breaks(line: &str, lang: &Language) -> Vec<usize> {
+    let formula = phrase_words(&lang.structure.formula);
+    let transitions = phrase_words(&lang.structure.transitions);
+    let subjects = phrase_words(&lang.narrative.subjects);
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut next_point = 1u32;
+    let mut prev_caps_word = false;
+    for sp in 0..line.len() {
+        if bytes[sp] != b' ' {
+            continue;
+        }
+        let rest = &line[sp + 1..];
+        if rest.is_empty() || rest.starts_with(' ') {
+            continue;
+        }
+        let before = line[..sp].trim_end_matches(' ');
+        let prev = before.chars().next_back();
+        let after_clause = matches!(prev, Some(',' | ';' | ':' | '.'));
+        let sentence_end =
+            matches!(prev, Some('.' | ';' | ':')) && !ends_with_abbreviation(before, lang);
+        let was_caps = std::mem::replace(
+            &mut prev_caps_word,
+            words(rest)
+                .next()
+                .is_some_and(|w| w.start == 0 && is_all_caps(w.text)),
+        );
+        // A dash item: "…: - invoering …; - uitbreiding …".
+        if (rest.starts_with("- ") || rest.starts_with("– ")) && after_clause {
+            push(&mut out, sp);
+            continue;
+        }
+        // The next numbered point: "…; 2. De Raad" or "… 3) verwelkomt".
+        if let Some(n) = point_number(rest) {
+            if n == next_point && (sentence_end || matches!(prev, Some(':') | None)) {
+                push(&mut out, sp);
+                next_point += 1;
+            }
+            continue;
+        }
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let ws: Vec<crate::text::Word> = words(rest).take(12).collect();
+        if ws.first().is_none_or(|w| w.start != 0) {
+            continue;
+        }
+        let up: Vec<String> = ws.iter().map(|w| upper(w.text)).collect();
+        let first = &ws[0];
+        if let Some(n) = matches_any(&up, &formula) {
+            // The formula ends with its punctuation and is a block of its own.
+            let end = ws[n - 1].end;
+            let tail = &rest[end..];
+            let punct = tail.len()
+                - tail
+                    .trim_start_matches([',', ':', '—', '–', '-', ' '])
+                    .len();
+            let marks = &tail[..punct];
+            if marks.contains([',', ':', '—', '–']) || marks.trim() == "-" {
+                push(&mut out, sp);
+                if let Some(k) = marks.rfind(' ') {
+                    push(&mut out, sp + 1 + end + k);
+                }
+                continue;
+            }
+        }
+        if let Some(n) = matches_any(&up, &transitions).filter(|_| is_all_caps(first.text)) {
+            let end = ws[n - 1].end;
+            let tail = &rest[end..];
+            if tail.starts_with(": ") || tail.starts_with(' ') && n > 1 {
+                push(&mut out, sp);
+                let colon = usize::from(tail.starts_with(':'));
+                push(&mut out, sp + 1 + end + colon);
+                continue;
+            }
+        }
+        let verb_start = lang.is_verb_start(&up[0]);
+        if verb_start && is_all_caps(first.text) && (after_clause || prev.is_none()) {
+            push(&mut out, sp);
+        } else if verb_start && prev == Some(',') {
+            // A recital head in ordinary case after the formula: "…, Gelet op".
+            push(&mut out, sp);
+        } else if sentence_end && (prev == Some('.') || matches_any(&up, &subjects).is_some()) {
+            push(&mut out, sp);
+        } else if !after_clause && !was_caps && caps_run(&ws) {
+            // A title in capitals after ordinary words: "… 0004 CONCLUSIES VAN DE RAAD".
+            push(&mut out, sp);
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<usize>, at: usize) {
+    if out.last().is_none_or(|&l| l < at) {
+        out.push(at);
+    }
+}
+
+fn phrase_words(list: &[String]) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = list
+        .iter()
+        .map(|p| words(p).map(|w| upper(w.text)).collect::<Vec<_>>())
+        .filter(|p: &Vec<String>| !p.is_empty())
+        .collect();
+    // Longest first: "DE RAAD VAN DE EUROPESE UNIE" before "DE RAAD".
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
+}
+
+/// Number of words of the first phrase of `list` that `up` starts with.
+fn matches_any(up: &[String], list: &[Vec<String>]) -> Option<usize> {
+    list.iter()
+        .find(|p| p.len() <= up.len() && p.iter().zip(up).all(|(a, b)| a == b))
+        .map(Vec::len)
+}
+
+/// Two or more words in capitals with at least ten letters: a title.
+fn caps_run(ws: &[crate::text::Word]) -> bool {
+    let run: Vec<_> = ws
+        .iter()
+        .take_while(|w| is_all_caps(w.text) && w.text.chars().any(char::is_alphabetic))
+        .take(6)
+        .collect();
+    run.len() >= 3
+        && run.windows(2).all(|p| p[0].end < p[1].start)
+        && run.iter().map(|w| w.text.chars().count()).sum::<usize>() >= 12
+}
+
+/// `12. ` or `12) ` at the start of `s`: the number.
+fn point_number(s: &str) -> Option<u32> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &s[digits..];
+    (rest.starts_with(". ") || rest.starts_with(") "))
+        .then(|| s[..digits].parse().ok())
+        .flatten()
+}
+
+/// The text before a full stop ends with an abbreviation or a single
+/// letter or number (`blz.`, `Nr.`, `C.`, `2.`): not a sentence end.
+fn ends_with_abbreviation(before: &str, lang: &Language) -> bool {
+    let tail_start = before.rfind(' ').map_or(0, |i| i + 1);
+    let tail = &before[tail_start..];
+    let core = tail.trim_end_matches(['.', ';', ':']);
+    core.chars().count() <= 2
+        || core.chars().all(|c| c.is_ascii_digit())
+        || lang
+            .structure
+            .abbreviations
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(code: &str, text: &str) -> Vec<String> {
+        let lang = Language::get(code).unwrap();
+        let padded = format!("{text} {}", "z".repeat(FLAT_LINE));
+        let (out, _) = split(&padded, lang).expect("a flattened line");
+        out.split("\n\n")
+            .map(|s| s.trim().to_string())
+            .map(|s| s.trim_end_matches(['z', ' ']).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_one_line_classic_text_gets_its_blocks_back() {
+        let t = "Publicatieblad Nr. C 195 blz. 0004 - 0004 CONCLUSIES VAN DE RAAD van 8 juni 1999 betreffende gezondheid DE RAAD VAN DE EUROPESE UNIE, Gelet op het Verdrag, BEVESTIGT OPNIEUW zijn resoluties; VERZOEKT de Commissie om a; - eerst b; - dan c.";
+        let b = blocks("nl", t);
+        assert_eq!(
+            b,
+            [
+                "Publicatieblad Nr. C 195 blz. 0004 - 0004",
+                "CONCLUSIES VAN DE RAAD van 8 juni 1999 betreffende gezondheid",
+                "DE RAAD VAN DE EUROPESE UNIE,",
+                "Gelet op het Verdrag,",
+                "BEVESTIGT OPNIEUW zijn resoluties;",
+                "VERZOEKT de Commissie om a;",
+                "- eerst b;",
+                "- dan c."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_points_and_sentences() {
+        let t = "DE RAAD: 1. De Raad is verheugd over het verslag. Hij acht dit noodzakelijk. 2. De Raad verzoekt de Commissie het, blz. 3 en art. 4.";
+        let b = blocks("nl", t);
+        assert_eq!(
+            b,
+            [
+                "DE RAAD:",
+                "1. De Raad is verheugd over het verslag.",
+                "Hij acht dit noodzakelijk.",
+                "2. De Raad verzoekt de Commissie het, blz. 3 en art. 4."
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_lines_are_left_alone() {
+        let lang = Language::get("nl").unwrap();
+        assert!(split("BENADRUKT x; VERZOEKT y.\n", lang).is_none());
+    }
+}

@@ -1,0 +1,71 @@
+//! What kind of text a document is: Council conclusions, a Council
+//! resolution, European Council conclusions, conclusions of the Council and
+//! the Representatives of the Governments of the Member States, or another
+//! text. Read from the title, the opening formula and the layout, with the
+//! words of the language pack (`[kinds]`, `conclusions_words`).
+
+use crate::ast::{DocKind, Kind};
+use crate::lexicon::{upper, Language};
+use crate::normalize::Normalized;
+use crate::syntax::draft::Draft;
+
+/// How much of the text before the body is read for the title words.
+const HEAD_CHARS: usize = 2000;
+
+pub fn decide(
+    root: &Draft,
+    norm: &Normalized,
+    lang: &Language,
+    has_formula: bool,
+    clause_units: usize,
+) -> DocKind {
+    let mut units = 0;
+    let mut head = String::new();
+    let mut narrative_subjects = String::new();
+    root.walk(&mut |n| {
+        units += usize::from(matches!(
+            n.kind,
+            Kind::Recital | Kind::Paragraph | Kind::Point
+        ));
+        if matches!(n.kind, Kind::Title | Kind::OpeningFormula | Kind::Text)
+            && head.len() < HEAD_CHARS
+        {
+            head.push_str(&norm.text[n.own.0..n.own.1]);
+            head.push(' ');
+        }
+        if let Some(s) = n.clause.as_ref().and_then(|c| c.subject) {
+            narrative_subjects.push_str(&norm.text[s.0..s.1]);
+            narrative_subjects.push(' ');
+        }
+    });
+    let head = upper(&head);
+    let first =
+        |list: &[String], text: &str| list.iter().filter_map(|w| text.find(&upper(w))).min();
+    let has = |list: &[String], text: &str| first(list, text).is_some();
+    let k = &lang.kinds;
+    // The title names the kind first; a resolution may be cited in the
+    // preamble of conclusions, and conclusions in a resolution.
+    let conclusions_at = first(&lang.structure.conclusions_words, &head);
+    let resolution_at = first(&k.resolution, &head);
+    let conclusions_title = conclusions_at.is_some();
+    let resolution = match (resolution_at, conclusions_at) {
+        (Some(r), Some(c)) => r < c,
+        (r, _) => r.is_some(),
+    };
+    let council_text = has_formula
+        || conclusions_title
+        || resolution
+        || (clause_units >= 3 && clause_units * 2 >= units);
+    if !council_text {
+        return DocKind::Other;
+    }
+    if has(&k.european_council, &head) || has(&k.european_council, &upper(&narrative_subjects)) {
+        DocKind::EuropeanCouncilConclusions
+    } else if resolution {
+        DocKind::CouncilResolution
+    } else if has(&k.representatives, &head) {
+        DocKind::CouncilAndRepresentativesConclusions
+    } else {
+        DocKind::CouncilConclusions
+    }
+}
