@@ -39,9 +39,10 @@ pub fn classify(doc: &Document) -> Classification {
         let Some(c) = n.clause() else {
             continue;
         };
+        // A numbered point, or a numbered recital under a shared head.
         let point = n
             .ancestors()
-            .find(|p| p.kind() == Kind::Point)
+            .find(|p| p.kind() == Kind::Point || p.kind() == Kind::Recital && p.number().is_some())
             .and_then(|p| p.number());
         let unit = n
             .ancestors()

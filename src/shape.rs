@@ -116,13 +116,29 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
     if lang.line_is(Phrases::AnnexMarker, text) {
         return Shape::Annex;
     }
+    // A label alone on its line, its text on the next (Official Journal):
+    // `1.` / `a)`.
+    if let Some(n) = bare_point_label(text) {
+        if points.accepts(n) {
+            return Shape::Point { number: n };
+        }
+    }
+    if is_bare_subpoint_label(text) {
+        return Shape::SubPoint;
+    }
     if let Some((_, len)) = grammar::section_label(text) {
         if starts_upper(&text[len..]) {
             return Shape::Section;
         }
     }
     if let Some((n, len)) = grammar::point_label(text) {
-        if follower_starts_unit(lang, &text[len..]) {
+        // `2) ziet …`: a bracket label is never a year or an article number,
+        // so any word may follow it.
+        let bracket = text[..len].trim_end().ends_with(')');
+        let rest = &text[len..];
+        let follows = follower_starts_unit(lang, rest)
+            || bracket && rest.starts_with(|c: char| c.is_lowercase());
+        if follows {
             if is_caps_title(&text[len..]) {
                 return Shape::Section;
             }
@@ -227,6 +243,22 @@ fn narrative_head(lang: &Language, text: &str) -> bool {
     }
 }
 
+/// `12.` or `12)` alone on a line: the number.
+pub fn bare_point_label(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && digits <= 3 && matches!(&t[digits..], "." | ")"))
+        .then(|| t[..digits].parse().ok())
+        .flatten()
+}
+
+/// `a)`, `(b)`, `iv)` alone on a line.
+pub fn is_bare_subpoint_label(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 6
+        && grammar::subpoint_label(&format!("{t} x")).is_some_and(|(_, l)| l == t.len() + 1)
+}
+
 /// A line in capitals without final punctuation: a section title.
 fn is_caps_title(rest: &str) -> bool {
     let rest = rest.trim();
@@ -252,7 +284,15 @@ fn follower_starts_unit(lang: &Language, rest: &str) -> bool {
         return false;
     }
     let lead = rest.trim_start();
-    starts_upper(lead) && (lead.starts_with(w.text) || lead.starts_with(['"', '„', '“', '(', '«']))
+    if !starts_upper(lead) {
+        // `1) verwelkomt …`: numbered points headed by verbs in ordinary
+        // case, the formula being their subject.
+        let toks = verbs::tokens(first_chars(lead, 120));
+        return toks.first().is_some_and(|t| t.start == 0)
+            && verbs::match_at(lang, &toks, 0, lead)
+                .is_some_and(|m| m.form.role == Role::Operative);
+    }
+    lead.starts_with(w.text) || lead.starts_with(['"', '„', '“', '(', '«'])
 }
 
 #[cfg(test)]

@@ -61,8 +61,9 @@ const GAP_LIMIT: usize = 30;
 
 /// Finds the longest lexicon form that starts at token `i`.
 ///
-/// Words after a gap (`… AAN`) must be written in capitals, so that an ordinary
-/// preposition later in the sentence is not mistaken for the particle.
+/// Words after a gap (`… AAN`) must be written in capitals when the head is,
+/// so that an ordinary preposition later in the sentence is not mistaken for
+/// the particle.
 pub fn match_at<'l>(
     lang: &'l Language,
     toks: &[Token],
@@ -89,8 +90,10 @@ pub fn match_at<'l>(
                 Part::Word(w) => {
                     if after_gap {
                         let limit = (pos + GAP_LIMIT).min(toks.len().saturating_sub(1));
+                        // A head in ordinary case (`dringt er … op aan`) has
+                        // its particles in ordinary case too.
                         let found = (pos + 1..=limit).find(|&j| {
-                            toks[j].caps
+                            (toks[j].caps || !first.caps)
                                 && eq_upper(toks[j].text, w)
                                 && !crosses_sentence_end(text, toks[pos].end, toks[j].start)
                         });

@@ -28,6 +28,8 @@ pub struct Block {
     pub shape: Shape,
     pub head: usize,
     pub label: Option<(usize, usize)>,
+    /// A verb head that ends with a colon and introduces what follows.
+    pub lead_in: bool,
 }
 
 /// A block being assembled: the indices of its lines.
@@ -331,6 +333,18 @@ impl<'a> Assembler<'a> {
         if self.flat {
             return true;
         }
+        // A label alone on its line (`1.`, `a)`): its text is the next line.
+        let label_line = self.content(open.lines[0]);
+        if open.lines.len() == 1
+            && matches!(open.shape, Shape::Point { .. } | Shape::SubPoint)
+            && (shape::bare_point_label(label_line).is_some()
+                || shape::is_bare_subpoint_label(label_line))
+        {
+            return !matches!(
+                self.shape_of(i),
+                Shape::Text | Shape::Verb { .. } | Shape::Narrative | Shape::Bullet { .. }
+            );
+        }
         let t = self.content(i);
         let prev = self.content(*open.lines.last().expect("blocks have lines"));
         let term = ends_terminated(prev);
@@ -364,6 +378,11 @@ impl<'a> Assembler<'a> {
                     || lone_capitals_lead_in(open, prev)
             }
             Shape::Verb { caps, .. } => {
+                // A shared head (`UNTER BETONUNG, DASS:`) after a finished
+                // point heads the next points.
+                if numbered && term && caps && is_lead_in(t) {
+                    return true;
+                }
                 if numbered || matches!(open.shape, Shape::Roman { .. }) && !term {
                     // In numbered points a capitalised verb starts a sentence
                     // of the same point, not a new block.
@@ -533,12 +552,14 @@ impl<'a> Assembler<'a> {
             }
             s => (s, shape::head(s, text)),
         };
+        let lead_in = matches!(shape, Shape::Verb { .. }) && is_lead_in(text);
         self.blocks.push(Block {
             start,
             end,
             shape,
             head: start + head.len,
             label: head.label.map(|(s, e)| (start + s, start + e)),
+            lead_in,
         });
     }
 }
@@ -570,6 +591,13 @@ fn join_kind(lang: &Language, this: &str, next: &str) -> Join {
     } else {
         Join::KeepHyphen // "EU-", "COVID-"
     }
+}
+
+/// A short head that ends with a colon (`RECOGNISING THAT:`, `INVITES THE
+/// MEMBER STATES TO:`): it introduces what follows.
+pub fn is_lead_in(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(':') && t.len() <= 160
 }
 
 /// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.

@@ -30,10 +30,15 @@ pub fn split(text: &str, lang: &Language) -> Option<(String, SourceMap)> {
         if line.len() > FLAT_LINE {
             for at in breaks(line, lang) {
                 let at = line_start + at;
-                // `at` is the index of a space (see `breaks`).
                 b.copy(text, copied, at);
-                b.replace(at, at + 1, "\n\n");
-                copied = at + 1;
+                if text.as_bytes()[at] == b' ' {
+                    b.replace(at, at + 1, "\n\n");
+                    copied = at + 1;
+                } else {
+                    // No space to stand for the break (`EUROPESE GEMEENSCHAPPEN,Gelet`).
+                    b.replace(at, at, "\n\n");
+                    copied = at;
+                }
             }
         }
         line_start += line.len();
@@ -42,7 +47,8 @@ pub fn split(text: &str, lang: &Language) -> Option<(String, SourceMap)> {
     Some(b.finish())
 }
 
-/// Offsets of the spaces in `line` where a new block starts.
+/// Offsets in `line` where a new block starts: the space before it, or
+/// (where no space stands) the block's first byte.
 fn breaks(line: &str, lang: &Language) -> Vec<usize> {
     let formula = phrase_words(&lang.structure.formula);
     let transitions = phrase_words(&lang.structure.transitions);
@@ -77,7 +83,7 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
         }
         // The next numbered point: "…; 2. De Raad" or "… 3) verwelkomt".
         if let Some(n) = point_number(rest) {
-            if n == next_point && (sentence_end || matches!(prev, Some(':') | None)) {
+            if n == next_point && (sentence_end || matches!(prev, Some(':' | ',') | None)) {
                 push(&mut out, sp);
                 next_point += 1;
             }
@@ -103,8 +109,13 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
             let marks = &tail[..punct];
             if marks.contains([',', ':', '—', '–']) || marks.trim() == "-" {
                 push(&mut out, sp);
-                if let Some(k) = marks.rfind(' ') {
-                    push(&mut out, sp + 1 + end + k);
+                let after = sp + 1 + end + marks.len();
+                if after < line.len() {
+                    // The space before the next block, or its first byte.
+                    push(
+                        &mut out,
+                        marks.rfind(' ').map_or(after, |k| sp + 1 + end + k),
+                    );
                 }
                 continue;
             }

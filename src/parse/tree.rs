@@ -19,6 +19,9 @@ pub fn build(norm: &Normalized, lang: &'static Language) -> Built {
     root.children = skeleton.top;
     let ref_candidates = resolve_footnotes(&mut root, norm);
     let clause_units = add_clauses(&mut root, norm, lang);
+    for n in &mut root.children {
+        share_head(n);
+    }
     let kind = super::kind::decide(&root, norm, lang, skeleton.has_formula, clause_units);
     if kind == DocKind::Other {
         strip_clauses(&mut root);
@@ -127,6 +130,34 @@ fn add_clauses(node: &mut Draft, norm: &Normalized, lang: &'static Language) -> 
         }
     }
     count
+}
+
+/// A head over numbered units (`RECOGNISING THAT:` / `1.` …, `INVITES
+/// THE MEMBER STATES TO:` / `21. foster …`) lends each unit that has no verb
+/// of its own the head's clause; the head is then not a clause itself.
+fn share_head(head: &mut Draft) {
+    if !head.shares_head {
+        return;
+    }
+    let Some(pos) = head.children.iter().position(|c| c.kind == Kind::Clause) else {
+        return;
+    };
+    let lent = head.children[pos].clone();
+    let mut lent_any = false;
+    for item in head.children.iter_mut().filter(|c| c.number.is_some()) {
+        if item.children.iter().any(|c| c.kind == Kind::Clause) {
+            continue;
+        }
+        let mut c = Draft::new(Kind::Clause, item.own);
+        // The clause's verb is the head's, as written there.
+        c.own = lent.own;
+        c.clause = lent.clause.clone();
+        item.children.push(c);
+        lent_any = true;
+    }
+    if lent_any {
+        head.children.remove(pos);
+    }
 }
 
 fn strip_clauses(node: &mut Draft) {

@@ -123,6 +123,8 @@ impl<'a> Builder<'a> {
             | Rule::subpoint_paragraph
             | Rule::text_paragraph => self.unit(Kind::Paragraph, p),
             Rule::point => self.unit(Kind::Point, p),
+            Rule::shared_recitals => self.shared(Kind::Recital, Kind::Recital, p),
+            Rule::shared_points => self.shared(Kind::Paragraph, Kind::Point, p),
             Rule::transition => self.push_leaf(Kind::Transition, &p),
             Rule::stray => self.push_leaf(Kind::Text, &p),
             Rule::footnote => {
@@ -161,8 +163,39 @@ impl<'a> Builder<'a> {
 
     /// A recital, paragraph or point with what its tail holds.
     fn unit(&mut self, kind: Kind, p: Pair<Rule>) {
+        if let Some((node, lifted)) = self.unit_draft(kind, p) {
+            self.out.top.push(node);
+            self.out.top.extend(lifted);
+        }
+    }
+
+    /// A head over numbered units (`RECOGNISING THAT:` / `1.` …): the
+    /// numbered units are its children, and it lends them its verb.
+    fn shared(&mut self, head_kind: Kind, item_kind: Kind, p: Pair<Rule>) {
         let mut inner = p.into_inner();
         let Some(head) = inner.next() else { return };
+        let mut node = self.unit_node(head_kind, &self.block(&head));
+        node.shares_head = true;
+        let mut lifted = Vec::new();
+        for part in inner {
+            match part.as_rule() {
+                Rule::footnote => lifted.push(self.footnote(&part)),
+                _ => {
+                    if let Some((item, notes)) = self.unit_draft(item_kind, part) {
+                        node.children.push(item);
+                        lifted.extend(notes);
+                    }
+                }
+            }
+        }
+        self.out.top.push(node);
+        self.out.top.extend(lifted);
+    }
+
+    /// A unit and the footnotes lifted out of it.
+    fn unit_draft(&self, kind: Kind, p: Pair<Rule>) -> Option<(Draft, Vec<Draft>)> {
+        let mut inner = p.into_inner();
+        let head = inner.next()?;
         let b = self.block(&head);
         let mut node = self.unit_node(kind, &b);
         match b.shape {
@@ -191,8 +224,7 @@ impl<'a> Builder<'a> {
                 _ => {}
             }
         }
-        self.out.top.push(node);
-        self.out.top.extend(lifted);
+        Some((node, lifted))
     }
 
     fn subpoint(&self, p: Pair<Rule>, lifted: &mut Vec<Draft>) -> Draft {

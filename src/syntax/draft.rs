@@ -20,6 +20,8 @@ pub struct Draft {
     pub bullet: Option<char>,
     pub style: Option<RefStyle>,
     pub clause: Option<ClauseValues>,
+    /// A head over numbered units that lends them its verb.
+    pub shares_head: bool,
     pub children: Vec<Draft>,
 }
 
@@ -35,6 +37,7 @@ impl Draft {
             bullet: None,
             style: None,
             clause: None,
+            shares_head: false,
             children: Vec::new(),
         }
     }

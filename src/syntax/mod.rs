@@ -23,8 +23,16 @@ pub struct DocumentGrammar;
 
 /// The character a block stands for in the shape string (the token table in
 /// `grammar/document.pest`).
-pub fn token_char(shape: Shape) -> u8 {
-    match shape {
+pub fn token_char(block: &Block) -> u8 {
+    match block.shape {
+        Shape::Verb {
+            role: Role::Preamble,
+            ..
+        } if block.lead_in => b'R',
+        Shape::Verb {
+            role: Role::Operative,
+            ..
+        } if block.lead_in => b'O',
         Shape::Header { .. } => b'H',
         Shape::Formula => b'F',
         Shape::Annex => b'A',
@@ -58,10 +66,7 @@ pub fn token_char(shape: Shape) -> u8 {
 
 /// The shape string of a block sequence: block `i` is byte `i`.
 pub fn shape_string(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .map(|b| char::from(token_char(b.shape)))
-        .collect()
+    blocks.iter().map(|b| char::from(token_char(b))).collect()
 }
 
 /// A block sequence the grammar could not parse, located at the block where
@@ -86,7 +91,7 @@ mod tests {
     #[test]
     fn every_token_string_parses() {
         // The grammar is total: any sequence of tokens has a tree.
-        let alphabet = b"HFATroEelPSNChBnxs";
+        let alphabet = b"HFATroROEelPSNChBnxs";
         for &a in alphabet {
             for &b in alphabet {
                 for &c in alphabet {

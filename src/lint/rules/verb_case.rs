@@ -17,15 +17,35 @@ and tools align language versions by them. A verb in ordinary or mixed case is a
 };
 
 pub const KINDS: &[Kind] = &[Kind::Clause];
-pub const CHECK: Check = Check::EachNode(check);
+pub const CHECK: Check = Check::AllNodes(check);
 
-fn check(cx: &Cx, clause: NodeRef, out: &mut Vec<Finding>) {
+fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
+    // A narrative clause's verb is in ordinary case by right.
+    let headed: Vec<NodeRef> = clauses
+        .iter()
+        .copied()
+        .filter(|n| n.clause().is_some_and(|c| c.subject().is_none()))
+        .collect();
+    // A text whose clause heads are mostly in ordinary case (`1) verwelkomt
+    // …`) is written that way: that is its layout, not a slip.
+    let lower = headed
+        .iter()
+        .filter(|n| n.text().chars().any(char::is_lowercase))
+        .count();
+    if lower * 2 > headed.len() {
+        return;
+    }
+    for &clause in &headed {
+        check_one(cx, clause, out);
+    }
+}
+
+fn check_one(cx: &Cx, clause: NodeRef, out: &mut Vec<Finding>) {
     {
-        // A narrative clause's verb is in ordinary case by right.
-        let Some(c) = clause.clause().filter(|c| c.subject().is_none()) else {
+        let Some(c) = clause.clause() else {
             return;
         };
         if c.verb().chars().all(|c| !c.is_lowercase()) {
