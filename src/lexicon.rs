@@ -436,7 +436,11 @@ impl Language {
         if !list.iter().any(|p| p.len().abs_diff(t.len()) <= 4) {
             return false;
         }
-        let t = upper(t);
+        let mut t = upper(t);
+        if t.contains("  ") {
+            // Extraction doubles spaces (`DE RAAD VAN DE  EUROPESE …`).
+            t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
         list.contains(&t)
     }
 }

@@ -8,6 +8,7 @@
 //! hyphens), and emits one block per output line. A paragraph interrupted by a
 //! footnote block is emitted whole, followed by its footnotes.
 
+use super::line_ends::{ends_terminated, ends_with_reference, is_lead_in, join_kind, Join};
 use super::lines::{self, Line};
 use super::source_map::MappedBuilder;
 use crate::grammar;
@@ -72,6 +73,7 @@ pub fn rebuild(
         blocks: Vec::new(),
         points: PointCounter::default(),
         flat,
+        in_lead_points: false,
     };
     let body_from = header.last().and_then(|g| g.last()).map_or(0, |&i| i + 1);
     for group in header {
@@ -99,6 +101,9 @@ struct Assembler<'a> {
     blocks: Vec<Block>,
     points: PointCounter,
     flat: bool,
+    /// The open block is a numbered point in ordinary case under a head
+    /// that ends with a colon; more such points may follow.
+    in_lead_points: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -197,7 +202,15 @@ impl<'a> Assembler<'a> {
                         self.emit(open);
                         self.flush(&mut pending);
                     }
-                    let shape = self.start_shape(i, blank_before);
+                    let shape = match self.lead_point(i, prev_line) {
+                        Some(number) => {
+                            self.points.last = number;
+                            Shape::Point { number }
+                        }
+                        None => self.start_shape(i, blank_before),
+                    };
+                    self.in_lead_points = matches!(shape, Shape::Point { .. })
+                        && (self.in_lead_points || self.lead_point(i, prev_line).is_some());
                     cur = Some(Open {
                         lines: vec![i],
                         shape,
@@ -218,6 +231,30 @@ impl<'a> Assembler<'a> {
     }
 
     /// The shape a new block takes, updating the point counter.
+    /// A numbered point in ordinary case under a head that ends with a
+    /// colon (`INVITES THE MEMBER STATES TO:` / `1. foster …;` / `2. support
+    /// …`): its number, when it continues the sequence. Elsewhere a point
+    /// must start with a capital or a verb (`2016. gada` is no point).
+    fn lead_point(&self, i: usize, prev_line: Option<usize>) -> Option<u32> {
+        let t = self.content(i);
+        let (n, len) = grammar::point_label(t)?;
+        let rest = &t[len..];
+        let word = crate::text::words(rest).next()?;
+        let follower = self
+            .lang
+            .structure
+            .number_followers
+            .iter()
+            .any(|f| f.to_lowercase() == word.text.to_lowercase());
+        let after_lead = prev_line.is_some_and(|p| self.content(p).trim_end().ends_with(':'));
+        (word.start == 0
+            && starts_lower(rest)
+            && !follower
+            && self.points.accepts(n)
+            && (after_lead || self.in_lead_points))
+            .then_some(n)
+    }
+
     fn start_shape(&mut self, i: usize, _blank_before: bool) -> Shape {
         let shape = self.shape_of(i);
         match shape {
@@ -331,6 +368,12 @@ impl<'a> Assembler<'a> {
     /// Does line `i` start a new block after the open block `open`?
     fn starts_block(&self, open: &Open, i: usize, blank_before: bool) -> bool {
         if self.flat {
+            return true;
+        }
+        let last_line = open.lines.last().copied();
+        if self.lead_point(i, last_line).is_some()
+            && (self.in_lead_points || self.content(open.lines[0]).trim_end().ends_with(':'))
+        {
             return true;
         }
         // A label alone on its line (`1.`, `a)`): its text is the next line.
@@ -564,61 +607,11 @@ impl<'a> Assembler<'a> {
     }
 }
 
-enum Join {
-    RemoveHyphen,
-    KeepHyphen,
-    Space,
-}
-
-/// How to join a line to the next one of the same block.
-fn join_kind(lang: &Language, this: &str, next: &str) -> Join {
-    if !this.ends_with('-') {
-        return Join::Space;
-    }
-    let before = this[..this.len() - 1].chars().next_back();
-    let Some(before) = before else {
-        return Join::Space;
-    };
-    if before.is_whitespace() {
-        return Join::Space; // a dash, not a hyphen
-    }
-    let next_word = crate::text::words(next).next().map(|w| w.text);
-    if next_word.is_some_and(|w| lang.structure.conjunctions.iter().any(|c| c == w)) {
-        return Join::Space; // "netwerk- en": a suspended hyphen
-    }
-    if before.is_lowercase() && starts_lower(next) {
-        Join::RemoveHyphen
-    } else {
-        Join::KeepHyphen // "EU-", "COVID-"
-    }
-}
-
-/// A short head that ends with a colon (`RECOGNISING THAT:`, `INVITES THE
-/// MEMBER STATES TO:`): it introduces what follows.
-pub fn is_lead_in(text: &str) -> bool {
-    let t = text.trim_end();
-    t.ends_with(':') && t.len() <= 160
-}
-
 /// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.
 fn lone_capitals_lead_in(open: &Open, prev: &str) -> bool {
     open.lines.len() == 1
         && matches!(open.shape, Shape::Verb { caps: true, .. })
         && !prev.chars().any(char::is_lowercase)
-}
-
-/// Ends with clause or sentence punctuation (footnote digits after it ignored).
-fn ends_terminated(s: &str) -> bool {
-    let t = s.trim_end();
-    let t = t.trim_end_matches(|c: char| crate::text::superscript_value(c).is_some());
-    matches!(last_char(t), Some(',' | ';' | ':' | '.' | '!' | '?'))
-}
-
-/// Ends with a footnote reference (an item whose terminator is missing).
-fn ends_with_reference(s: &str) -> bool {
-    refs::candidates(s)
-        .last()
-        .is_some_and(|c| c.end == s.trim_end().len())
 }
 
 #[cfg(test)]

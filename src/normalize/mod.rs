@@ -9,6 +9,7 @@
 pub mod blocks;
 pub mod chars;
 pub mod flat;
+pub mod line_ends;
 pub mod lines;
 pub mod source_map;
 
@@ -30,6 +31,11 @@ pub struct Normalized {
 }
 
 impl Normalized {
+    /// The text had its line breaks lost and restored ([`flat`]).
+    pub fn is_flattened(&self) -> bool {
+        self.flat_map.is_some()
+    }
+
     /// Maps a normalised offset to a byte offset of the original text.
     pub fn to_original(&self, offset: usize, bias: Bias) -> usize {
         let o = self.block_map.to_original(offset, bias);

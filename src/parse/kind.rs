@@ -27,9 +27,10 @@ pub fn decide(
             n.kind,
             Kind::Recital | Kind::Paragraph | Kind::Point
         ));
-        if matches!(n.kind, Kind::Title | Kind::OpeningFormula | Kind::Text)
-            && head.len() < HEAD_CHARS
-        {
+        // The title first: a web page's header may name another text.
+        if n.kind == Kind::Title {
+            head.insert_str(0, &format!("{} ", &norm.text[n.own.0..n.own.1]));
+        } else if matches!(n.kind, Kind::OpeningFormula | Kind::Text) && head.len() < HEAD_CHARS {
             head.push_str(&norm.text[n.own.0..n.own.1]);
             head.push(' ');
         }

@@ -38,7 +38,9 @@ pub const KINDS: &[Kind] = &[Kind::Recital, Kind::Paragraph, Kind::Point];
 pub const CHECK: Check = Check::AllNodes(check);
 
 fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
-    if !cx.is_conclusions() {
+    // In flattened text the ends of units were rebuilt from cues: their
+    // punctuation says nothing about the draft.
+    if !cx.is_conclusions() || cx.doc.norm.is_flattened() {
         return;
     }
     let conv = &cx.lang.conventions;

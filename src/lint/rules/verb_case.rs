@@ -1,6 +1,7 @@
 //! `verb-case`: a clause-head verb not written fully in capitals.
 
-use crate::ast::{Kind, NodeRef};
+use crate::ast::{ClauseRef, Kind, NodeRef};
+use crate::lexicon::{Function, Role};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
 
 pub const META: RuleMeta = RuleMeta {
@@ -24,23 +25,74 @@ fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
         return;
     }
     // A narrative clause's verb is in ordinary case by right.
-    let headed: Vec<NodeRef> = clauses
+    let headed: Vec<(NodeRef, ClauseRef)> = clauses
         .iter()
-        .copied()
-        .filter(|n| n.clause().is_some_and(|c| c.subject().is_none()))
+        .filter_map(|n| {
+            n.clause()
+                .filter(|c| c.subject().is_none())
+                .map(|c| (*n, c))
+        })
         .collect();
-    // A text whose clause heads are mostly in ordinary case (`1) verwelkomt
-    // …`) is written that way: that is its layout, not a slip.
-    let lower = headed
+    let words = |n: &NodeRef| {
+        crate::text::words(n.text())
+            .map(|w| !w.text.chars().any(char::is_lowercase))
+            .collect::<Vec<bool>>()
+    };
+    // What the document itself does. Heads of one role written mostly in
+    // ordinary case (`Gelet op`, `Overwegende`, `1) verwelkomt`) are its
+    // layout, not a slip; so are particles in ordinary case after heads in
+    // capitals (`HERINNERT eraan`, `BEVESTIGT opnieuw`) where the text
+    // writes its multi-word heads that way more often than not.
+    let ordinary_role = |role: Role| {
+        let of_role: Vec<_> = headed.iter().filter(|(_, c)| c.role() == role).collect();
+        let ordinary = of_role
+            .iter()
+            .filter(|(n, _)| words(n).first() == Some(&false))
+            .count();
+        ordinary * 2 > of_role.len()
+    };
+    let (pre, op) = (
+        ordinary_role(Role::Preamble),
+        ordinary_role(Role::Operative),
+    );
+    let multi: Vec<Vec<bool>> = headed
         .iter()
-        .filter(|n| n.text().chars().any(char::is_lowercase))
-        .count();
-    if lower * 2 > headed.len() {
-        return;
-    }
-    for &clause in &headed {
+        .map(|(n, _)| words(n))
+        .filter(|w| w.len() > 1 && w[0])
+        .collect();
+    let mixed = multi.iter().filter(|w| w[1..].contains(&false)).count();
+    let particle_style = mixed >= 2 && mixed * 2 > multi.len();
+    for &(clause, c) in &headed {
+        if (c.role() == Role::Preamble && pre) || (c.role() == Role::Operative && op) {
+            continue;
+        }
+        // Citations of the legal basis (`Having regard to`, `Gelet op`) are
+        // written in ordinary case in the Official Journal.
+        if c.function() == Function::Basis {
+            continue;
+        }
+        let w = words(&clause);
+        if w.first() == Some(&true) && (particle_style || particle_tail(cx, &clause, &w)) {
+            continue;
+        }
         check_one(cx, clause, out);
     }
+}
+
+/// The words in ordinary case after a head in capitals are particles or
+/// adverbs (`HERINNERT eraan`, `IS VERHEUGD over`, `NEEMT er NOTA van`):
+/// the capitals make a verb of their own (two words or more, or one that is
+/// a form by itself). `ATZINĪGI vērtē` is not: `vērtē` is the verb.
+fn particle_tail(cx: &Cx, clause: &NodeRef, caps: &[bool]) -> bool {
+    let caps_words = caps.iter().filter(|&&c| c).count();
+    let first = crate::text::words(clause.text()).next();
+    caps_words >= 2
+        || first.is_some_and(|w| {
+            let up = crate::lexicon::upper(w.text);
+            cx.lang
+                .forms_starting_with(&up)
+                .any(|f| f.parts.len() == 1)
+        })
 }
 
 fn check_one(cx: &Cx, clause: NodeRef, out: &mut Vec<Finding>) {

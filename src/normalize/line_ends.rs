@@ -1,0 +1,57 @@
+//! How the lines of a block meet: whether a line-final hyphen is removed
+//! (`inter-` / `nationale`) or kept (`netwerk- en`, `EU-`), and what a line's
+//! end says about the block (terminated, ends with a reference, a lead-in).
+
+use crate::lexicon::Language;
+use crate::refs;
+use crate::text::{last_char, starts_lower};
+
+pub enum Join {
+    RemoveHyphen,
+    KeepHyphen,
+    Space,
+}
+
+/// How to join a line to the next one of the same block.
+pub fn join_kind(lang: &Language, this: &str, next: &str) -> Join {
+    if !this.ends_with('-') {
+        return Join::Space;
+    }
+    let before = this[..this.len() - 1].chars().next_back();
+    let Some(before) = before else {
+        return Join::Space;
+    };
+    if before.is_whitespace() {
+        return Join::Space; // a dash, not a hyphen
+    }
+    let next_word = crate::text::words(next).next().map(|w| w.text);
+    if next_word.is_some_and(|w| lang.structure.conjunctions.iter().any(|c| c == w)) {
+        return Join::Space; // "netwerk- en": a suspended hyphen
+    }
+    if before.is_lowercase() && starts_lower(next) {
+        Join::RemoveHyphen
+    } else {
+        Join::KeepHyphen // "EU-", "COVID-"
+    }
+}
+
+/// A short head that ends with a colon (`RECOGNISING THAT:`, `INVITES THE
+/// MEMBER STATES TO:`): it introduces what follows.
+pub fn is_lead_in(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(':') && t.len() <= 160
+}
+
+/// Ends with clause or sentence punctuation (footnote digits after it ignored).
+pub fn ends_terminated(s: &str) -> bool {
+    let t = s.trim_end();
+    let t = t.trim_end_matches(|c: char| crate::text::superscript_value(c).is_some());
+    matches!(last_char(t), Some(',' | ';' | ':' | '.' | '!' | '?'))
+}
+
+/// Ends with a footnote reference (an item whose terminator is missing).
+pub fn ends_with_reference(s: &str) -> bool {
+    refs::candidates(s)
+        .last()
+        .is_some_and(|c| c.end == s.trim_end().len())
+}
