@@ -59,6 +59,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
+    /// List the language packs with their verified and unverified verb forms.
+    Languages,
     /// Print a rule's documentation.
     Explain {
         /// Rule name, as listed by `conclint rules`.

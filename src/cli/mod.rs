@@ -76,6 +76,10 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
             write_stdout(&out)?;
             Ok(0)
         }
+        Command::Languages => {
+            write_stdout(&conclint::render::languages::render())?;
+            Ok(0)
+        }
         Command::Explain { rule } => match conclint::registry::find(&rule) {
             Some(m) => {
                 write_stdout(&conclint::render::rules_doc::explain(m))?;

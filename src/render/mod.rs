@@ -3,6 +3,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod languages;
 pub mod outline;
 pub mod rules_doc;
 pub mod sarif;

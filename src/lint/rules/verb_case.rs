@@ -89,9 +89,7 @@ fn particle_tail(cx: &Cx, clause: &NodeRef, caps: &[bool]) -> bool {
     caps_words >= 2
         || first.is_some_and(|w| {
             let up = crate::lexicon::upper(w.text);
-            cx.lang
-                .forms_starting_with(&up)
-                .any(|f| f.parts.len() == 1)
+            cx.lang.forms_starting_with(&up).any(|f| f.parts.len() == 1)
         })
 }
 

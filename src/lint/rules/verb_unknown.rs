@@ -9,7 +9,9 @@ pub const META: RuleMeta = RuleMeta {
     summary: "A capitalised verb is not in the lexicon but close to an entry (a misspelling).",
     rationale: "A misspelt head verb (`UZSVĒR` for `UZSVER`) is invisible to spell-checkers, \
 which skip words in capitals, yet it stands out in the adopted text and breaks the alignment \
-of language versions. Acronyms and names in capitals are never reported.",
+of language versions. Acronyms and names in capitals are never reported. The finding is an \
+error when the proposed form was seen in a real Council text (`conclint languages` shows the \
+verified forms of each pack) and only info when it comes from general knowledge of EU usage.",
     bad: "UZSVĒR, ka ES ir jāattīsta digitālais vienotais tirgus;",
     good: "UZSVER, ka ES ir jāattīsta digitālais vienotais tirgus;",
     fixable: true,
@@ -42,6 +44,12 @@ fn check(cx: &Cx, clause: NodeRef, out: &mut Vec<Finding>) {
             format!("`{written}` is not a known verb; did you mean `{meant}`?"),
         );
         f.help = Some(format!("write `{meant}`"));
+        // A correction is only as sure as the form it proposes: one seen in
+        // a real Council text is an error to depart from, one from general
+        // knowledge of EU terminology only worth a note.
+        if c.form().verified.is_none() {
+            f.severity = Severity::Info;
+        }
         // Only a misspelling with exactly one close verb is fixed automatically.
         if crate::fuzzy::near_miss_is_unique(cx.lang, &crate::lexicon::upper(written)) {
             f.fix = cx.fix(range, meant);
