@@ -66,8 +66,8 @@ pub fn roman_label(s: &str) -> Option<(u32, usize)> {
 pub fn subpoint_label(s: &str) -> Option<(&str, usize)> {
     let b = s.as_bytes();
     if !(b.first() == Some(&b'(')
-        || b.first().is_some_and(u8::is_ascii_lowercase)
-            && b.iter().take(6).any(|&c| c == b')' || c == b'.'))
+        || s.chars().next().is_some_and(char::is_lowercase)
+            && b.iter().take(8).any(|&c| c == b')' || c == b'.'))
     {
         return None;
     }

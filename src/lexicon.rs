@@ -111,6 +111,20 @@ struct RawLanguage {
     verified: BTreeMap<String, Vec<String>>,
 }
 
+impl Conventions {
+    /// `c` ends recitals, paragraphs or list items in this language.
+    pub fn terminates(&self, c: char) -> bool {
+        [
+            &self.recital_terminator,
+            &self.paragraph_terminator,
+            &self.list_item_terminator,
+            &self.list_last_item_terminator,
+        ]
+        .iter()
+        .any(|t| t.trim() == c.to_string())
+    }
+}
+
 /// Words that tell the kind of a text, read in its title and formula.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -465,7 +479,11 @@ fn parse_form(form: &str) -> Result<Vec<Part>, String> {
 
 /// Upper case as used for all lexicon comparisons (`ß` → `SS`, `’` → `'`).
 pub fn upper(s: &str) -> String {
-    s.replace('’', "'").to_uppercase()
+    s.replace('’', "'")
+        .to_uppercase()
+        .chars()
+        .map(crate::text::capital_form)
+        .collect()
 }
 
 #[cfg(test)]

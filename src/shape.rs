@@ -164,7 +164,9 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
         }
     }
     if let Some((bullet, len)) = grammar::bullet(text) {
-        if !text[len..].trim().is_empty() {
+        // A mark that ends clauses in this language is punctuation, not a
+        // bullet: the Greek ano teleia reads `·` after NFC.
+        if !text[len..].trim().is_empty() && !lang.conventions.terminates(bullet) {
             return Shape::Bullet { bullet };
         }
     }

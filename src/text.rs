@@ -56,7 +56,40 @@ pub fn words(s: &str) -> impl Iterator<Item = Word<'_>> {
 }
 
 /// True when the word has at least two letters and none of them is lower case.
+/// A capital as capitals are printed: Greek capitals drop the tonos
+/// (`υπενθυμίζει` is written `ΥΠΕΝΘΥΜΙΖΕΙ` in a head), keeping the
+/// dialytika. Other scripts keep their accents in capitals.
+pub fn capital_form(c: char) -> char {
+    match c {
+        'Ά' => 'Α',
+        'Έ' => 'Ε',
+        'Ή' => 'Η',
+        'Ί' => 'Ι',
+        'Ό' => 'Ο',
+        'Ύ' => 'Υ',
+        'Ώ' => 'Ω',
+        c => c,
+    }
+}
+
 pub fn is_all_caps(word: &str) -> bool {
+    // A lower-case mutation prefix before a capital (Irish `tAONTAS`,
+    // `nEORPACH`) is part of a word in capitals.
+    let prefix = word
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_lowercase())
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = if (1..=2).contains(&prefix)
+        && word[prefix..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        &word[prefix..]
+    } else {
+        word
+    };
     let mut letters = 0;
     for c in word.chars() {
         if c.is_lowercase() {

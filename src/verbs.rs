@@ -40,7 +40,7 @@ pub fn eq_upper(word: &str, upper_word: &str) -> bool {
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
         for uc in c.to_uppercase() {
-            if u.next() != Some(uc) {
+            if u.next() != Some(crate::text::capital_form(uc)) {
                 return false;
             }
         }

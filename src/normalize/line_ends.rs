@@ -46,7 +46,8 @@ pub fn is_lead_in(text: &str) -> bool {
 pub fn ends_terminated(s: &str) -> bool {
     let t = s.trim_end();
     let t = t.trim_end_matches(|c: char| crate::text::superscript_value(c).is_some());
-    matches!(last_char(t), Some(',' | ';' | ':' | '.' | '!' | '?'))
+    // `·`: the Greek ano teleia (a semicolon) after NFC.
+    matches!(last_char(t), Some(',' | ';' | ':' | '.' | '!' | '?' | '·'))
 }
 
 /// Ends with a footnote reference (an item whose terminator is missing).

@@ -26,6 +26,7 @@ enum Style {
     Low,          // „…”
     Curly,        // “…”
     Guillemets,   // «…»
+    Reversed,     // »…« (German, Danish, Swedish usage)
 }
 
 impl Style {
@@ -36,6 +37,7 @@ impl Style {
             Style::Low => "„…”",
             Style::Curly => "“…”",
             Style::Guillemets => "«…»",
+            Style::Reversed => "»…«",
         }
     }
 }
@@ -47,6 +49,8 @@ type Mark = (usize, usize, Style, Option<bool>);
 /// Quote marks of a text.
 fn marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
+    // Open `«…»` and `»…«` quotations, counted as the marks come.
+    let mut open = [0i32; 2];
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         match c {
@@ -77,8 +81,19 @@ fn marks(text: &str) -> Vec<Mark> {
                     .map_or(Style::Curly, |m| m.2);
                 out.push((i, c.len_utf8(), style, Some(false)));
             }
-            '«' => out.push((i, c.len_utf8(), Style::Guillemets, Some(true))),
-            '»' => out.push((i, c.len_utf8(), Style::Guillemets, Some(false))),
+            // `«` opens, unless it closes a `»…«` quotation; `»` closes,
+            // unless no `«` is open: then it opens a `»…«` one.
+            '«' | '»' => {
+                let mark = match c {
+                    '«' if open[1] > 0 => (Style::Reversed, false),
+                    '«' => (Style::Guillemets, true),
+                    _ if open[0] > 0 => (Style::Guillemets, false),
+                    _ => (Style::Reversed, true),
+                };
+                let k = usize::from(mark.0 == Style::Reversed);
+                open[k] += if mark.1 { 1 } else { -1 };
+                out.push((i, c.len_utf8(), mark.0, Some(mark.1)));
+            }
             _ => {}
         }
     }

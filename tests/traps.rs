@@ -1,0 +1,80 @@
+//! Script and typography traps of the 24 languages, each on a small
+//! realistic text (constructed for these tests).
+
+use conclint::ast::Kind;
+use conclint::lexicon::Language;
+use conclint::lint::{config::Config, lint};
+use conclint::parse::parse;
+
+fn doc(code: &str, text: &str) -> conclint::parse::Document {
+    parse(text.to_string(), Language::get(code))
+}
+
+#[test]
+fn greek_ano_teleia_is_punctuation_not_a_bullet() {
+    // U+0387 becomes U+00B7 under NFC; a wrapped line that starts with it
+    // continues the point.
+    let text = "ΤΟ ΣΥΜΒΟΥΛΙΟ ΤΗΣ ΕΥΡΩΠΑΪΚΗΣ ΕΝΩΣΗΣ,\n\n1. ΚΑΛΕΙ τα κράτη μέλη να ενισχύσουν τη συνεργασία\n\u{0387} ιδίως στον τομέα της κυβερνοασφάλειας.\n";
+    let d = doc("el", text);
+    assert_eq!(d.root().count(Kind::ListItem), 0);
+    assert_eq!(d.root().count(Kind::Point), 1);
+}
+
+#[test]
+fn greek_capitals_and_lower_case_compare_without_accents() {
+    // A head with a stray tonos, and a narrative sentence in lower case.
+    let text = "ΤΟ ΣΥΜΒΟΥΛΙΟ ΤΗΣ ΕΥΡΩΠΑΪΚΗΣ ΕΝΩΣΗΣ,\n\nΥΠΕΝΘΥΜΊΖΟΝΤΑΣ τα συμπεράσματά του,\n\n1. Το Συμβούλιο υπενθυμίζει τη σημασία της πολιτιστικής κληρονομιάς.\n";
+    let c = conclint::classify::classify(&doc("el", text));
+    let functions: Vec<&str> = c.clauses.iter().map(|r| r.function.as_str()).collect();
+    assert_eq!(functions, ["recall", "recall"], "{:?}", c.clauses);
+}
+
+#[test]
+fn irish_mutation_prefixes_are_capitals() {
+    assert!(conclint::text::is_all_caps("tAONTAS"));
+    assert!(conclint::text::is_all_caps("nEORPACH"));
+    assert!(!conclint::text::is_all_caps("iPhone"));
+    assert!(!conclint::text::is_all_caps("tAontas"));
+}
+
+#[test]
+fn greek_and_cyrillic_letter_labels_are_sub_points() {
+    let el = "ΤΟ ΣΥΜΒΟΥΛΙΟ ΤΗΣ ΕΥΡΩΠΑΪΚΗΣ ΕΝΩΣΗΣ,\n\n1. ΚΑΛΕΙ τα κράτη μέλη:\n\nα) να ενισχύσουν τη συνεργασία·\n\nβ) να υποβάλουν έκθεση.\n";
+    let bg = "СЪВЕТЪТ НА ЕВРОПЕЙСКИЯ СЪЮЗ,\n\n1. ПРИКАНВА държавите членки:\n\nа) да засилят сътрудничеството;\n\nб) да докладват.\n";
+    for (code, text, labels) in [("el", el, ["α", "β"]), ("bg", bg, ["а", "б"])] {
+        let d = doc(code, text);
+        let found: Vec<String> = d
+            .nodes()
+            .filter(|n| n.kind() == Kind::Subpoint)
+            .filter_map(|n| n.label().map(str::to_string))
+            .collect();
+        assert_eq!(found, labels, "{code}");
+    }
+}
+
+#[test]
+fn every_quotation_style_balances() {
+    let cases = [
+        ("de", "DER RAT DER EUROPÄISCHEN UNION —\n\n1. BETONT die „Agenda 2030“ und die ‚neue‘ Strategie;\n\n2. BEGRÜSST den Bericht „Kultur in Europa“.\n"),
+        ("de", "DER RAT DER EUROPÄISCHEN UNION —\n\n1. BETONT die »Agenda 2030«;\n\n2. BEGRÜSST den Bericht »Kultur in Europa«.\n"),
+        ("fr", "LE CONSEIL DE L'UNION EUROPÉENNE,\n\n1. SOULIGNE le « programme Europe créative » ;\n\n2. SALUE le rapport « Culture ».\n"),
+        ("da", "RÅDET FOR DEN EUROPÆISKE UNION,\n\n1. UNDERSTREGER »den europæiske kulturarv«;\n\n2. OPFORDRER medlemsstaterne til at handle.\n"),
+    ];
+    for (code, text) in cases {
+        let d = doc(code, text);
+        let quotes: Vec<String> = lint(&d, &Config::default())
+            .into_iter()
+            .filter(|f| f.rule == "quotes")
+            .map(|f| f.message)
+            .collect();
+        assert!(quotes.is_empty(), "{code}: {quotes:?}");
+    }
+    // And an unbalanced reversed quotation is still found.
+    let d = doc(
+        "da",
+        "RÅDET FOR DEN EUROPÆISKE UNION,\n\n1. UNDERSTREGER »den europæiske kulturarv;\n",
+    );
+    assert!(lint(&d, &Config::default())
+        .iter()
+        .any(|f| f.rule == "quotes"));
+}
