@@ -18,7 +18,7 @@ pub fn build(norm: &Normalized, lang: &'static Language) -> Built {
     let mut root = Draft::new(Kind::Document, (0, norm.text.len()));
     root.children = skeleton.top;
     let ref_candidates = resolve_footnotes(&mut root, norm);
-    let clause_units = add_clauses(&mut root, norm, lang);
+    let clause_units = add_clauses(&mut root, norm, lang, false);
     for n in &mut root.children {
         share_head(n);
     }
@@ -91,13 +91,21 @@ fn attach_refs(node: &mut Draft, refs: &[RefCandidate]) {
     }
 }
 
-/// Adds clause nodes to every unit. Returns the number of units that have one.
-fn add_clauses(node: &mut Draft, norm: &Normalized, lang: &'static Language) -> usize {
+/// Adds clause nodes to every unit. Items of a list whose lead-in is a bare
+/// subject (`The Council:` / `– expresses …;`) are clauses of that subject
+/// (`subject_items`). Returns the number of units that have one.
+fn add_clauses(
+    node: &mut Draft,
+    norm: &Normalized,
+    lang: &'static Language,
+    subject_items: bool,
+) -> usize {
     let mut count = 0;
     if node.kind.is_unit() {
         let (s, e) = node.own;
         let text = &norm.text[s..e];
         let ctx = match node.kind {
+            Kind::ListItem if subject_items => Context::Operative,
             Kind::ListItem => Context::ListItem,
             Kind::Recital => Context::Recital,
             _ => Context::Operative,
@@ -124,12 +132,31 @@ fn add_clauses(node: &mut Draft, norm: &Normalized, lang: &'static Language) -> 
             node.children.push(c);
         }
     }
+    // A list passes its lead-in's subject on to its items: the unit it
+    // stands in, or a formula-like subject just before it (`The Council:`).
+    let own_lead = match node.kind {
+        Kind::List => subject_items,
+        k => k.is_unit() && is_subject_lead(lang, &norm.text[node.own.0..node.own.1]),
+    };
+    let mut sibling_lead = false;
     for c in &mut node.children {
         if !matches!(c.kind, Kind::Clause | Kind::FootnoteRef) {
-            count += add_clauses(c, norm, lang);
+            let lead = own_lead || (sibling_lead && c.kind == Kind::List);
+            count += add_clauses(c, norm, lang, lead);
         }
+        sibling_lead =
+            c.kind == Kind::OpeningFormula && is_subject_lead(lang, &norm.text[c.own.0..c.own.1]);
     }
     count
+}
+
+/// A unit that is only a narrative subject and a colon (`The Council:`).
+fn is_subject_lead(lang: &Language, text: &str) -> bool {
+    let Some(t) = text.trim().strip_suffix(':') else {
+        return false;
+    };
+    let toks = crate::verbs::tokens(t);
+    crate::verbs::subject_len(lang, &toks, 0) == Some(toks.len()) && !toks.is_empty()
 }
 
 /// A head over numbered units (`RECOGNISING THAT:` / `1.` …, `INVITES

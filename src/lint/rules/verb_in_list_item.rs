@@ -26,8 +26,14 @@ fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
     }
     let Some(c) = n.clause() else { return };
     {
-        let in_item = n.ancestors().any(|p| p.kind() == Kind::ListItem);
-        if in_item && c.role() == Role::Operative {
+        let item = n.ancestors().find(|p| p.kind() == Kind::ListItem);
+        // `The Council:` / `– welcomes …;`: a verb in ordinary case opening
+        // the item is the item's own clause under a shared subject.
+        let subject_item = item.is_some_and(|i| {
+            n.own().0 == i.own().0 + (i.text().len() - i.text().trim_start().len())
+                && n.text().chars().next().is_some_and(char::is_lowercase)
+        });
+        if item.is_some() && !subject_item && c.role() == Role::Operative {
             let verb = c.verb();
             let mut f = cx.finding(
                 n.own(),
