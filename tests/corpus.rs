@@ -119,10 +119,7 @@ fn numbered_points_ignore_wrapped_year_and_article_lines() {
 
 #[test]
 fn snapshots_of_outline_and_classification() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots_in("").bind(|| {
         insta::glob!("corpus/*.txt", |path| {
             let doc = parse(conclint::input::read_file(path).unwrap(), None);
             insta::assert_snapshot!("outline", conclint::render::outline::render(&doc));

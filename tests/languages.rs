@@ -2,6 +2,8 @@
 //! constructed snippet, `tests/fixtures/lang/README.md`) is detected as that
 //! language and classified: two recitals, two operative points.
 
+mod common;
+
 use conclint::lexicon::{Language, Role};
 use conclint::parse::parse;
 use std::path::Path;
@@ -63,10 +65,7 @@ fn fixtures_are_detected_and_classified() {
 
 #[test]
 fn snapshots_of_classification() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots/lang");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots_in("lang").bind(|| {
         insta::glob!("fixtures/lang/*.txt", |path| {
             let doc = parse(conclint::input::read_file(path).unwrap(), None);
             let table = conclint::render::table::render(&conclint::classify::classify(&doc));

@@ -4,6 +4,8 @@
 //! language, classified as its kind, snapshotted (classification table),
 //! and no rule reports a finding merely because of its layout.
 
+mod common;
+
 use conclint::lint::{config::Config, lint};
 use conclint::parse::parse;
 use std::path::Path;
@@ -114,10 +116,7 @@ fn flattened_texts_get_their_clauses_back() {
 
 #[test]
 fn snapshots_of_classification() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots/eurlex");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots_in("eurlex").bind(|| {
         insta::glob!("eurlex/*.txt", |path| {
             let doc = parse(conclint::input::read_file(path).unwrap(), None);
             let table = conclint::render::table::render(&conclint::classify::classify(&doc));

@@ -115,10 +115,7 @@ fn clean_fixtures_parse_as_intended() {
 
 #[test]
 fn snapshots_of_human_and_json_output() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots_in("").bind(|| {
         insta::glob!("corpus/*.txt", |path| {
             let doc = parse(conclint::input::read_file(path).unwrap(), None);
             let found = lint(&doc, &Config::default());

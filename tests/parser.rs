@@ -5,6 +5,8 @@
 //!
 //! Also: the lexer's tokens tile the normalised text of every test document.
 
+mod common;
+
 use conclint::lexicon::Language;
 use conclint::parse::{parse, Document};
 use std::path::Path;
@@ -17,10 +19,7 @@ fn lang_of(path: &Path) -> Option<&'static Language> {
 
 #[test]
 fn grammar_branches() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots/parser");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots_in("parser").bind(|| {
         insta::glob!("parser/ok/*.txt", |path| {
             let lang = lang_of(path).expect("file named <case>.<lang>.txt");
             let doc = parse(conclint::input::read_file(path).unwrap(), Some(lang));

@@ -13,3 +13,13 @@ pub fn load(rel: &str) -> Document {
         None,
     )
 }
+
+/// Insta settings that write snapshots under the top-level `snapshots/`
+/// folder (`sub`: a folder below it, or "" for the folder itself).
+#[allow(dead_code)] // not every test file takes snapshots
+pub fn snapshots_in(sub: &str) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(format!("../snapshots/{sub}"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}
