@@ -4,6 +4,7 @@ use conclint::parse::{parse, Document};
 use std::path::Path;
 
 /// Reads and parses a file under `tests/` (language detected).
+#[allow(dead_code)] // not every test file loads corpus files
 pub fn load(rel: &str) -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
