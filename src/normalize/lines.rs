@@ -45,12 +45,21 @@ pub fn split(text: &str) -> Vec<Line> {
 /// short code lines that repeat on every page.
 pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
     let mut repeats: HashMap<String, usize> = HashMap::new();
+    // Every short line, digits folded: what repeats on page after page is
+    // running furniture, whatever office or document wrote it.
+    let mut furniture: HashMap<String, (usize, usize)> = HashMap::new();
     let mut page_numbers = 0;
-    for l in lines.iter() {
+    for (i, l) in lines.iter().enumerate() {
         let t = &text[l.start..l.end];
         if l.blank || t.len() > 80 {
             continue;
         }
+        let e = furniture.entry(digits_folded(t)).or_insert((0, usize::MAX));
+        // Occurrences on different pages: not on neighbouring lines.
+        if e.1 == usize::MAX || i > e.1 + 5 {
+            e.0 += 1;
+        }
+        e.1 = i;
         if grammar::is_page_number_line(t) {
             page_numbers += 1;
         }
@@ -84,11 +93,26 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
             seen_once.insert(key, true);
             repeated && !first
         } else {
-            false
+            repeated_furniture(t, &furniture, lang)
         };
         after_footer = grammar::is_footer_line(t);
         l.dropped = drop;
     }
+}
+
+/// A short plain line (no verb, label, bullet, transition or formula) that
+/// stands on three pages or more, its digits aside (a page number, a date).
+fn repeated_furniture(t: &str, seen: &HashMap<String, (usize, usize)>, lang: &Language) -> bool {
+    const PAGES: usize = 3;
+    let t = t.trim();
+    // Furniture ends without punctuation and does not continue a sentence.
+    seen.get(&digits_folded(t))
+        .is_some_and(|&(n, _)| n >= PAGES)
+        && t.chars().any(char::is_alphanumeric)
+        && !t.ends_with([',', ';', ':', '.'])
+        && !crate::text::starts_lower(t)
+        && crate::shape::classify(lang, t, &crate::shape::PointCounter::any())
+            == crate::shape::Shape::Text
 }
 
 fn digits_folded(t: &str) -> String {
@@ -216,6 +240,26 @@ pub fn header_zone(text: &str, lines: &[Line], lang: &Language) -> Vec<Vec<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn running_furniture_is_learned_from_repetition() {
+        let lang = Language::get("en").unwrap();
+        let mut text = String::new();
+        for page in 1..=3 {
+            text.push_str(&format!(
+                "1. STRESSES point {page} of the text that runs on;\n\nand more text here;\n\nmore lines;\n\nAND\n\nCDP/FB/nj {page}\n9156/22\nANNEX COMPET.2 LIMITE EN\n\n"
+            ));
+        }
+        let mut lines = split(&text);
+        mark_footers(&text, &mut lines, lang);
+        let dropped: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.dropped)
+            .map(|l| &text[l.start..l.end])
+            .collect();
+        assert!(dropped.contains(&"CDP/FB/nj 2"), "{dropped:?}");
+        assert!(!dropped.iter().any(|d| d.starts_with("1.") || *d == "AND"));
+    }
 
     #[test]
     fn footers_are_dropped_and_repeated_doc_numbers_after_the_first() {
