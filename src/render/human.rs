@@ -3,7 +3,11 @@
 //! miette prints whole source lines; PDF extractions have paragraphs of
 //! 1,000+ characters on one line, so each finding gets its own small source
 //! window: the lines of its span, long ones cut around the span, with the real
-//! line numbers in the gutter.
+//! line numbers in the gutter. The location in the window's header is the
+//! finding's own (1-based line, 1-based character column in the original
+//! file), not a position inside the cut window, so `file:line:col` can be
+//! pasted into an editor. A span over more lines than [`MAX_LINES`] shows its
+//! first lines and says how many more it covers.
 
 use crate::lint::{Finding, Severity};
 use crate::parse::Document;
@@ -17,6 +21,8 @@ use std::fmt;
 const CONTEXT_CHARS: usize = 60;
 /// Lines longer than this are cut.
 const LONG_LINE: usize = 160;
+/// A finding over more lines shows this many and a "… N more lines" note.
+const MAX_LINES: usize = 6;
 
 /// Source text of a window of the original file.
 #[derive(Debug)]
@@ -25,6 +31,10 @@ struct Window {
     text: String,
     /// 0-based line number of the window's first line.
     first_line: usize,
+    /// 0-based line and character column of the finding in the original file.
+    primary: (usize, usize),
+    /// The finding's last line (1-based) when the window leaves lines out.
+    cut_at: Option<usize>,
 }
 
 impl SourceCode for Window {
@@ -35,12 +45,20 @@ impl SourceCode for Window {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.text.read_span(span, before, after)?;
+        // miette reads the primary label without context (0, 0) only to
+        // print the header's `file:line:col`: give it the real position,
+        // because the window's own column counts bytes of a cut line.
+        let (line, column) = if before == 0 && after == 0 {
+            self.primary
+        } else {
+            (inner.line() + self.first_line, inner.column())
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             *inner.span(),
-            inner.line() + self.first_line,
-            inner.column(),
+            line,
+            column,
             inner.line_count(),
         )))
     }
@@ -63,8 +81,13 @@ impl fmt::Display for Report {
 impl std::error::Error for Report {}
 
 impl Diagnostic for Report {
+    /// `error[rule]`: the severity in words, not only as a glyph.
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.finding.rule))
+        Some(Box::new(format!(
+            "{}[{}]",
+            self.finding.severity.as_str(),
+            self.finding.rule
+        )))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.finding.severity {
@@ -83,8 +106,17 @@ impl Diagnostic for Report {
         Some(&self.window)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        // A cut finding says so in its label: a note in the window itself
+        // would get a line number of the file it is not on.
+        let label = match self.window.cut_at {
+            None => self.finding.rule.to_string(),
+            Some(last) => format!(
+                "{} (… the finding goes on to line {last})",
+                self.finding.rule
+            ),
+        };
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some(self.finding.rule.to_string()),
+            Some(label),
             self.span,
         ))))
     }
@@ -94,9 +126,8 @@ impl Diagnostic for Report {
 fn window(doc: &Document, name: &str, f: &Finding) -> (Window, SourceSpan) {
     let src = &doc.source;
     let start_line = doc.line_of(f.start);
-    let end_line = doc
-        .line_of(f.end.saturating_sub(1).max(f.start))
-        .min(start_line + 3);
+    let last_line = doc.line_of(f.end.saturating_sub(1).max(f.start));
+    let end_line = last_line.min(start_line + MAX_LINES - 1);
     let mut text = String::new();
     let mut span_start = 0;
     let mut span_end = 0;
@@ -137,6 +168,8 @@ fn window(doc: &Document, name: &str, f: &Finding) -> (Window, SourceSpan) {
             name: name.to_string(),
             text,
             first_line: start_line - 1,
+            primary: (start_line - 1, doc.column_of(f.start) - 1),
+            cut_at: (last_line > end_line).then_some(last_line),
         },
         SourceSpan::new(span_start.into(), len),
     )
