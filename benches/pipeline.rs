@@ -74,7 +74,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("render-human", |b| {
         b.iter(|| {
             for (d, f) in docs.iter().zip(&findings) {
-                std::hint::black_box(conclint::render::human::render(d, "x", f, false, 100));
+                std::hint::black_box(conclint::render::human::render(
+                    d,
+                    "x",
+                    f,
+                    conclint::render::human::Style {
+                        color: false,
+                        width: 100,
+                        show_fixes: false,
+                    },
+                ));
             }
         })
     });

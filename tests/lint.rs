@@ -122,7 +122,16 @@ fn snapshots_of_human_and_json_output() {
             let name = format!("corpus/{}", path.file_name().unwrap().to_string_lossy());
             insta::assert_snapshot!(
                 "lint-human",
-                conclint::render::human::render(&doc, &name, &found, false, 100)
+                conclint::render::human::render(
+                    &doc,
+                    &name,
+                    &found,
+                    conclint::render::human::Style {
+                        color: false,
+                        width: 100,
+                        show_fixes: false,
+                    },
+                )
             );
             let json = conclint::render::json::file(&doc, &name, &found);
             insta::assert_json_snapshot!("lint-json", json);

@@ -1,21 +1,33 @@
 //! `conclint align A B [C…]`: each version aligned with the first.
 
-use super::args::{AlignFormat, ColorChoice, LintFormat};
+use super::args::{AlignArgs, AlignFormat, LintFormat};
 use super::io::{display, read_path, use_color, write_stdout, CliError};
-use super::report::{render, Linted};
+use super::report::{self, render, Linted};
+use super::settings;
 use conclint::align::{self, Version};
-use conclint::lint::config::FailOn;
+use conclint::lint::config::{Config, FailOn};
 use conclint::lint::{Finding, RuleMeta};
 use conclint::render::json;
-use std::path::PathBuf;
 
-pub fn run(
-    files: &[PathBuf],
-    format: AlignFormat,
-    fail_on: Option<FailOn>,
-    color: ColorChoice,
-) -> Result<i32, CliError> {
-    let fail_on = fail_on.unwrap_or(FailOn::Warning);
+/// Keeps the findings of rules the configuration selects, at the severity it
+/// gives them (align rules are in the one registry, so `conclint.toml`'s
+/// `select`, `ignore` and `[severity]` apply as they do to `lint`).
+fn configured(config: &Config, findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let meta = conclint::registry::find(f.rule)?;
+            f.severity = config.severity_of(meta)?;
+            Some(f)
+        })
+        .collect()
+}
+
+pub fn run(args: &AlignArgs) -> Result<i32, CliError> {
+    let config = settings::config(&args.rules)?;
+    let format = args.format;
+    let fail_on = config.fail_on.unwrap_or(FailOn::Warning);
+    let files = &args.files;
     let mut versions = Vec::new();
     for path in files {
         let text = read_path(path)?;
@@ -40,7 +52,8 @@ pub fn run(
         per_version[k].extend(it.next().unwrap_or_default());
     }
     let mut linted = Vec::new();
-    for (v, mut findings) in versions.into_iter().zip(per_version) {
+    for (v, findings) in versions.into_iter().zip(per_version) {
+        let mut findings = configured(&config, findings);
         findings.sort_by_key(|f| (f.start, f.rule));
         failed |= findings.iter().any(|f| fail_on.fails(f.severity));
         summary.add(&findings);
@@ -57,15 +70,17 @@ pub fn run(
         AlignFormat::Github => Some(LintFormat::Github),
         AlignFormat::Table => None,
     };
+    let rules: Vec<&RuleMeta> = conclint::registry::of_scope(conclint::lint::Scope::Pair);
+    let opts = report::Options {
+        format: as_lint.unwrap_or(LintFormat::Human),
+        output: args.output,
+        color: use_color(args.color),
+        command: "align",
+        rules: &rules,
+    };
     match as_lint {
-        Some(f) => {
-            let rules: Vec<&RuleMeta> = conclint::registry::of_scope(conclint::lint::Scope::Pair);
-            out.push_str(&render(f, &linted, summary, use_color(color), &rules)?);
-        }
-        None => {
-            out.push_str(&summary.line());
-            out.push('\n');
-        }
+        Some(_) => out.push_str(&render(&linted, summary, &opts, &[])?),
+        None => out.push_str(&report::summary(&summary, &opts)?),
     }
     write_stdout(&out)?;
     Ok(if failed { 1 } else { 0 })

@@ -40,18 +40,7 @@ pub enum Command {
     /// Report drafting defects in files, directories (*.txt, recursively) or `-`.
     Lint(LintArgs),
     /// Check that language versions of one text say the same thing.
-    Align {
-        /// Two or more versions; each is aligned with the first.
-        #[arg(num_args = 2.., required = true)]
-        files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = AlignFormat::Human)]
-        format: AlignFormat,
-        /// Exit with 1 when a finding is at or above this level.
-        #[arg(long, value_enum)]
-        fail_on: Option<FailOnArg>,
-        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-        color: ColorChoice,
-    },
+    Align(AlignArgs),
     /// Run the language server over stdio.
     Lsp,
     /// List the rules.
@@ -75,24 +64,11 @@ pub struct LintArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
-    /// Only these rules (comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Never these rules (comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Override a rule's severity: RULE=error|warning|info (repeatable).
-    #[arg(long, value_name = "RULE=LEVEL")]
-    pub severity: Vec<String>,
-    /// Configuration file (default: conclint.toml here or in a parent directory).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Language code (detected when omitted).
     #[arg(long)]
     pub lang: Option<String>,
-    /// Exit with 1 when a finding is at or above this level.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOnArg>,
     /// Colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -111,6 +87,63 @@ pub struct LintArgs {
     /// Worker threads for many files (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Which rules run and how findings count, shared by `lint` and `align`
+/// (both read `conclint.toml` the same way).
+#[derive(clap::Args, Debug, Clone)]
+pub struct RuleArgs {
+    /// Only these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Never these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Override a rule's severity: RULE=error|warning|info (repeatable).
+    #[arg(long, value_name = "RULE=LEVEL")]
+    pub severity: Vec<String>,
+    /// Configuration file (default: conclint.toml here or in a parent directory).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Exit with 1 when a finding is at or above this level.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+}
+
+/// How much the report says, shared by `lint` and `align`.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct OutputArgs {
+    /// Print the findings and nothing else (no summary, no notes, no progress).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print how many findings each rule gave instead of the findings
+    /// (`[*]`: all fixable with --fix; with --format json, a JSON array).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Show the edit each fix would make under its finding (human output).
+    #[arg(long)]
+    pub show_fixes: bool,
+    /// Add the run's wall-clock time to the summary (left out by default so
+    /// that two runs over the same files print the same bytes).
+    #[arg(long)]
+    pub timing: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AlignArgs {
+    /// Two or more versions; each is aligned with the first.
+    #[arg(num_args = 2.., required = true)]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = AlignFormat::Human)]
+    pub format: AlignFormat,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `--fail-on`: the command-line face of the library's [`FailOn`].

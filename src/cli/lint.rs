@@ -3,46 +3,21 @@
 use super::args::{LintArgs, LintFormat};
 use super::io::{display, language, read_path, use_color, write_stdout, CliError};
 use super::report::{self, render, Linted};
+use super::settings;
 use conclint::baseline::Baseline;
 use conclint::lexicon::Language;
+use conclint::lint;
 use conclint::lint::config::{Config, FailOn};
-use conclint::lint::{self, Severity};
-use conclint::render::{github, json};
+use conclint::render::json;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-/// Builds the configuration: file first, then command-line selections.
+/// The configuration: `conclint.toml` and the rule options, then `--lang`.
 fn config(args: &LintArgs) -> Result<Config, CliError> {
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| Config::discover(&d)),
-    };
-    let mut c = match path {
-        Some(p) => conclint::registry::load_config(&p)?,
-        None => Config::default(),
-    };
-    if !args.select.is_empty() {
-        c.select = args.select.clone();
-    }
-    c.ignore.extend(args.ignore.iter().cloned());
-    for s in &args.severity {
-        let (rule, level) = s
-            .split_once('=')
-            .ok_or_else(|| format!("--severity takes RULE=LEVEL, not `{s}`"))?;
-        let level: Severity =
-            serde_json::from_value(serde_json::Value::String(level.to_lowercase()))
-                .map_err(|_| format!("unknown severity `{level}` (error, warning, info)"))?;
-        c.severity.insert(rule.to_string(), level);
-    }
-    if let Some(f) = args.fail_on {
-        c.fail_on = Some(f.into());
-    }
+    let mut c = settings::config(&args.rules)?;
     if args.lang.is_some() {
         c.lang = args.lang.clone();
     }
-    conclint::registry::validate(&c)?;
     Ok(c)
 }
 
@@ -90,7 +65,14 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let config = config(&args)?;
     let lang = language(config.lang.as_deref())?;
     let fail_on = config.fail_on.unwrap_or(FailOn::Warning);
-    let color = use_color(args.color);
+    let rules: Vec<&lint::RuleMeta> = conclint::registry::of_scope(lint::Scope::Document);
+    let opts = report::Options {
+        format: args.format,
+        output: args.output,
+        color: use_color(args.color),
+        command: "lint",
+        rules: &rules,
+    };
     let baseline: Option<Baseline> = match &args.baseline {
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
@@ -107,12 +89,11 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let mut diffs = String::new();
     let mut new_baseline = Baseline::default();
     let mut failed = false;
-    let rules: Vec<&lint::RuleMeta> = conclint::registry::of_scope(lint::Scope::Document);
     // SARIF is one document: it keeps every file; the other formats stream.
     let mut kept: Vec<Linted> = Vec::new();
-    let streaming = !args.diff && args.write_baseline.is_none() && args.format != LintFormat::Sarif;
+    let streaming = !args.diff && args.write_baseline.is_none() && opts.streams();
     let mut json_started = false;
-    let progress = progress_bar(files.len());
+    let progress = progress_bar(files.len()).filter(|_| !args.output.quiet);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -147,12 +128,14 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
             summary.add(&l.findings);
             failed |= l.findings.iter().any(|f| fail_on.fails(f.severity));
             if !streaming {
-                kept.push(l);
+                // Statistics need only the counts, already in `summary`.
+                if !args.output.statistics {
+                    kept.push(l);
+                }
                 continue;
             }
             match args.format {
-                LintFormat::Human => out.push_str(&report::human(&l, color)),
-                LintFormat::Github => out.push_str(&github::render(&l.doc, &l.name, &l.findings)),
+                LintFormat::Human | LintFormat::Github => out.push_str(&report::file(&l, &opts)),
                 LintFormat::Json => {
                     out.push_str(if json_started {
                         ",\n"
@@ -180,7 +163,9 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    summary.seconds = started.elapsed().as_secs_f64();
+    if args.output.timing {
+        summary.seconds = Some(started.elapsed().as_secs_f64());
+    }
     summary.failed = errors.len();
     for e in &errors {
         eprintln!("error: {e}");
@@ -206,9 +191,7 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
         });
     }
     match args.format {
-        LintFormat::Sarif => {
-            write_stdout(&render(LintFormat::Sarif, &kept, summary, color, &rules)?)?
-        }
+        _ if !streaming => write_stdout(&render(&kept, summary, &opts, &errors)?)?,
         LintFormat::Json => {
             let head = if json_started {
                 "\n],\n"
@@ -220,8 +203,9 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
                 serde_json::to_string_pretty(&summary)?
             ))?;
         }
-        LintFormat::Human => write_stdout(&(summary.line() + "\n"))?,
-        LintFormat::Github => {}
+        LintFormat::Human | LintFormat::Github | LintFormat::Sarif => {
+            write_stdout(&report::summary(&summary, &opts)?)?
+        }
     }
     Ok(if !errors.is_empty() {
         2

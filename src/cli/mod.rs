@@ -11,6 +11,7 @@ mod args;
 mod io;
 mod lint;
 mod report;
+mod settings;
 
 use args::{ClassifyFormat, Cli, Command, ParseFormat, RulesFormat};
 use clap::Parser;
@@ -62,12 +63,7 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
             Ok(()) => Ok(0),
             Err(e) => Err(format!("language server: {e}").into()),
         },
-        Command::Align {
-            files,
-            format,
-            fail_on,
-            color,
-        } => align::run(&files, format, fail_on.map(Into::into), color),
+        Command::Align(args) => align::run(&args),
         Command::Rules { format } => {
             let out = match format {
                 RulesFormat::Text => conclint::render::rules_doc::list(),

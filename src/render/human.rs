@@ -70,6 +70,8 @@ struct Report {
     finding: Finding,
     window: Window,
     span: SourceSpan,
+    /// The rule's help, and with `--show-fixes` the edit its fix makes.
+    help: Option<String>,
 }
 
 impl fmt::Display for Report {
@@ -97,8 +99,7 @@ impl Diagnostic for Report {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.finding
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -190,14 +191,45 @@ fn fwd_chars(s: &str, at: usize, n: usize) -> usize {
         .map_or(s.len(), |(i, _)| at + i)
 }
 
+/// How findings are shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    /// Columns of the terminal; long lines are cut to fit.
+    pub width: usize,
+    /// Show each fix's edit under the finding (`--show-fixes`).
+    pub show_fixes: bool,
+}
+
+/// The help line of a finding, with its fix's edit when asked for.
+fn help_text(doc: &Document, f: &Finding, show_fixes: bool) -> Option<String> {
+    let fix = f.fix.as_ref().filter(|_| show_fixes).map(|fix| {
+        let old = doc
+            .source
+            .get(fix.start..fix.end)
+            .unwrap_or("")
+            .escape_debug();
+        let new = fix.replacement.escape_debug();
+        let at = format!("{}:{}", doc.line_of(fix.start), doc.column_of(fix.start));
+        match (old.to_string().is_empty(), new.to_string().is_empty()) {
+            (true, _) => format!("fix: insert `{new}` at {at}"),
+            (false, true) => format!("fix: delete `{old}` at {at}"),
+            (false, false) => format!("fix: replace `{old}` at {at} with `{new}`"),
+        }
+    });
+    match (f.help.clone(), fix) {
+        (Some(h), Some(x)) => Some(format!("{h}\n{x}")),
+        (h, x) => h.or(x),
+    }
+}
+
 /// Renders findings for a terminal (or a log).
-pub fn render(
-    doc: &Document,
-    name: &str,
-    findings: &[Finding],
-    color: bool,
-    width: usize,
-) -> String {
+pub fn render(doc: &Document, name: &str, findings: &[Finding], style: Style) -> String {
+    let Style {
+        color,
+        width,
+        show_fixes,
+    } = style;
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -214,6 +246,7 @@ pub fn render(
             finding: f.clone(),
             window,
             span,
+            help: help_text(doc, f, show_fixes),
         };
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!("{name}: {} [{}]\n", f.message, f.rule));

@@ -44,10 +44,15 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub by_rule: BTreeMap<&'static str, usize>,
+    /// Findings of each rule that `--fix` can fix.
+    #[serde(skip)]
+    pub fixable_by_rule: BTreeMap<&'static str, usize>,
     /// Files that could not be read.
     pub failed: usize,
-    /// Wall-clock time of the run, in seconds.
-    pub seconds: f64,
+    /// Wall-clock time of the run, in seconds: only with `--timing`, so that
+    /// two runs over the same files print the same bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,15 +100,25 @@ impl Summary {
                 Severity::Info => self.infos += 1,
             }
             *self.by_rule.entry(f.rule).or_default() += 1;
+            if f.fix.is_some() {
+                *self.fixable_by_rule.entry(f.rule).or_default() += 1;
+            }
         }
+    }
+
+    /// Findings that `--fix` can fix.
+    pub fn fixable(&self) -> usize {
+        self.fixable_by_rule.values().sum()
     }
 
     pub fn line(&self) -> String {
         format!(
-            "{} file{} checked in {:.2}s: {} finding{} ({} error{}, {} warning{}, {} info){}{}",
+            "{} file{} checked{}: {} finding{} ({} error{}, {} warning{}, {} info){}{}{}",
             self.files,
             plural(self.files),
-            self.seconds,
+            self.seconds
+                .map(|s| format!(" in {s:.2}s"))
+                .unwrap_or_default(),
             self.findings,
             plural(self.findings),
             self.errors,
@@ -111,6 +126,10 @@ impl Summary {
             self.warnings,
             plural(self.warnings),
             self.infos,
+            match self.fixable() {
+                0 => String::new(),
+                n => format!("; {n} fixable with --fix"),
+            },
             if self.failed > 0 {
                 format!("; {} file(s) could not be read", self.failed)
             } else {

@@ -7,4 +7,5 @@ pub mod languages;
 pub mod outline;
 pub mod rules_doc;
 pub mod sarif;
+pub mod statistics;
 pub mod table;

@@ -5,6 +5,17 @@ use crate::lint::{Finding, RuleMeta, Severity};
 use crate::parse::Document;
 use serde_json::{json, Value};
 
+/// What the run was, for the log's `automationDetails` and `invocations`.
+pub struct Run<'a> {
+    /// The subcommand (`lint`, `align`): the category GitHub code scanning
+    /// keeps results apart by.
+    pub command: &'a str,
+    /// Whether every input could be read (exit code other than 2).
+    pub successful: bool,
+    /// Errors to report as tool notifications (files that could not be read).
+    pub errors: &'a [String],
+}
+
 /// One file's findings.
 pub struct FileFindings<'a> {
     pub path: &'a str,
@@ -63,17 +74,64 @@ fn rule_descriptor(m: &RuleMeta) -> Value {
     })
 }
 
+/// A fingerprint of each finding that survives edits elsewhere in the file:
+/// the rule, the text the finding covers (spaces collapsed, so re-wrapping
+/// does not matter) and how many findings of the same rule on the same text
+/// came before it. Line numbers are left out on purpose, so inserting lines
+/// above a finding keeps its fingerprint and code scanning keeps tracking it.
+fn fingerprints(doc: &Document, findings: &[Finding]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let covered = doc.source.get(f.start..f.end).unwrap_or("");
+            let mut h = Fnv::default();
+            h.write(f.rule.as_bytes());
+            h.write(&[0]);
+            for word in covered.split_whitespace() {
+                h.write(word.as_bytes());
+                h.write(b" ");
+            }
+            let key = h.0;
+            let n = seen.entry(key).or_default();
+            *n += 1;
+            format!("{key:016x}:{n}")
+        })
+        .collect()
+}
+
+/// 64-bit FNV-1a: small, stable across versions and platforms (the standard
+/// library's hasher is neither promised to be).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 /// A SARIF log for `files`, declaring `rules` in the tool driver.
-pub fn render(files: &[FileFindings], rules: &[&RuleMeta]) -> String {
+pub fn render(files: &[FileFindings], rules: &[&RuleMeta], run: &Run) -> String {
     let index = |name: &str| rules.iter().position(|r| r.name == name);
     let mut results = Vec::new();
     for f in files {
         let uri = artifact_uri(f.path);
-        for d in f.findings {
+        let prints = fingerprints(f.doc, f.findings);
+        for (d, print) in f.findings.iter().zip(prints) {
             let mut r = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),
                 "message": { "text": d.message },
+                "partialFingerprints": { "conclintFinding/v1": print },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": uri },
@@ -130,6 +188,14 @@ pub fn render(files: &[FileFindings], rules: &[&RuleMeta]) -> String {
             },
             // Columns count characters (Unicode code points), as in the JSON output.
             "columnKind": "unicodeCodePoints",
+            "automationDetails": { "id": format!("conclint/{}/", run.command) },
+            "invocations": [{
+                "executionSuccessful": run.successful,
+                "toolExecutionNotifications": run.errors.iter().map(|e| json!({
+                    "level": "error",
+                    "message": { "text": e },
+                })).collect::<Vec<_>>(),
+            }],
             "results": results,
         }],
     });
