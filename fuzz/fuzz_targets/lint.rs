@@ -10,7 +10,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(f.start <= f.end && f.end <= text.len());
         assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
     }
-    let _ = conclint::render::human::render(&doc, "fuzz.txt", &findings, false, 80);
+    let _ = conclint::render::human::render(
+        &doc,
+        "fuzz.txt",
+        &findings,
+        conclint::render::human::Style { color: false, width: 80, show_fixes: true },
+    );
     let json = serde_json::to_string(&conclint::render::json::file(&doc, "fuzz.txt", &findings)).unwrap();
     let _: serde_json::Value = serde_json::from_str(&json).unwrap();
 });
