@@ -40,8 +40,10 @@ fn folded(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The fingerprint of a finding in a document.
-fn fingerprint(doc: &Document, f: &Finding) -> String {
+/// The fingerprint of a finding in a document (also SARIF's
+/// `partialFingerprints`, so a baseline and code scanning agree on what is
+/// the same finding).
+pub fn fingerprint(doc: &Document, f: &Finding) -> String {
     let src = &doc.source;
     let s = crate::text::floor_char_boundary(src, f.start.min(src.len()));
     let e = crate::text::floor_char_boundary(src, f.end.min(src.len())).max(s);

@@ -75,48 +75,21 @@ fn rule_descriptor(m: &RuleMeta) -> Value {
 }
 
 /// A fingerprint of each finding that survives edits elsewhere in the file:
-/// the rule, the text the finding covers (spaces collapsed, so re-wrapping
-/// does not matter) and how many findings of the same rule on the same text
-/// came before it. Line numbers are left out on purpose, so inserting lines
-/// above a finding keeps its fingerprint and code scanning keeps tracking it.
+/// the baseline's (rule, the text the finding covers and a little context,
+/// spaces folded; never its line) and its rank among findings with the same
+/// one, so inserting lines above a finding keeps its fingerprint and code
+/// scanning keeps tracking it.
 fn fingerprints(doc: &Document, findings: &[Finding]) -> Vec<String> {
-    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     findings
         .iter()
         .map(|f| {
-            let covered = doc.source.get(f.start..f.end).unwrap_or("");
-            let mut h = Fnv::default();
-            h.write(f.rule.as_bytes());
-            h.write(&[0]);
-            for word in covered.split_whitespace() {
-                h.write(word.as_bytes());
-                h.write(b" ");
-            }
-            let key = h.0;
-            let n = seen.entry(key).or_default();
+            let key = crate::baseline::fingerprint(doc, f);
+            let n = seen.entry(key.clone()).or_default();
             *n += 1;
-            format!("{key:016x}:{n}")
+            format!("{key}:{n}")
         })
         .collect()
-}
-
-/// 64-bit FNV-1a: small, stable across versions and platforms (the standard
-/// library's hasher is neither promised to be).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
 }
 
 /// A SARIF log for `files`, declaring `rules` in the tool driver.
