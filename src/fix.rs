@@ -1,12 +1,10 @@
 //! Safe automatic fixes: apply the fixes lint rules offer (verb case, a verb
 //! misspelling with one close match, bullets within a list, footnote marker
 //! spacing) until nothing is left to fix, changing only the bytes each fix
-//! names. Writing is atomic and refuses a file that changed since it was read.
+//! names. Writing is `crate::safe_write`'s.
 
 use crate::lexicon::Language;
 use crate::lint::{config::Config, lint, Fix};
-use std::io::Write;
-use std::path::Path;
 
 /// How many lint-and-fix passes at most (fixes can enable others).
 const MAX_PASSES: usize = 4;
@@ -58,41 +56,6 @@ pub fn fix_text(text: &str, lang: Option<&'static Language>, config: &Config) ->
         current = next;
     }
     (current, total)
-}
-
-/// Writes `new` to `path` atomically (temporary file in the same directory,
-/// permissions kept, then rename), unless the file no longer holds `expected`.
-pub fn write_atomically(path: &Path, expected: &[u8], new: &str) -> Result<(), String> {
-    let now =
-        std::fs::read(path).map_err(|e| format!("{}: cannot re-read: {e}", path.display()))?;
-    if now != expected {
-        return Err(format!(
-            "{}: the file changed while it was being checked; not overwritten",
-            path.display()
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.conclint-{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(new.as_bytes())?;
-        f.sync_all()?;
-        let perms = std::fs::metadata(path)?.permissions();
-        std::fs::set_permissions(&tmp, perms)?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("{}: cannot write: {e}", path.display()));
-    }
-    Ok(())
 }
 
 /// A unified diff of a fix.

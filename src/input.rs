@@ -27,6 +27,15 @@ pub enum InputError {
         help("save the text as UTF-8 (for example `iconv -f WINDOWS-1257 -t UTF-8`)")
     )]
     InvalidUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: not a regular file (a folder, device, pipe or socket); not read")]
+    #[diagnostic(code(conclint::not_a_file))]
+    NotAFile { path: PathBuf },
+    #[error("{path}: larger than the limit of {limit} bytes; not read")]
+    #[diagnostic(
+        code(conclint::too_large),
+        help("no Council text is this large; raise the limit with --max-file-size if it really is one")
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
     #[error("{path}: looks like a binary file (NUL byte at byte {offset})")]
     #[diagnostic(
         code(conclint::binary),
@@ -91,13 +100,54 @@ fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
     )
 }
 
-/// Reads and decodes a file.
+/// The default limit on one input: far above any real text (the longest
+/// Council documents are a few MB), far below what would exhaust memory.
+pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads and decodes a file of at most [`DEFAULT_MAX_BYTES`].
 pub fn read_file(path: &Path) -> Result<String, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
+    read_file_limited(path, DEFAULT_MAX_BYTES)
+}
+
+/// Reads and decodes a regular file of at most `limit` bytes. A pipe, a
+/// device (`/dev/zero`) or a socket is refused before it is opened, so it
+/// can neither hang the run nor grow without end.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<String, InputError> {
+    let io = |source| InputError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(InputError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let bytes = read_limited(file, path, limit)?;
     decode(path, bytes)
+}
+
+/// Reads at most `limit` bytes from `reader` (standard input, a file), and
+/// says so when there is more.
+pub fn read_limited(
+    reader: impl std::io::Read,
+    path: &Path,
+    limit: u64,
+) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut reader.take(limit.saturating_add(1)), &mut bytes).map_err(
+        |source| InputError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    )?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod parse;
 pub mod refs;
 pub mod registry;
 pub mod render;
+pub mod safe_write;
 pub mod shape;
 pub mod syntax;
 pub mod text;

@@ -59,7 +59,6 @@ fn utf16_nul_empty_and_binary_files() {
     assert_eq!(v["files"][0]["diagnostics"][0]["rule"], "elision");
     for (name, bytes) in [
         ("nul.txt", &b"UZSVER\0x"[..]),
-        ("empty.txt", &b""[..]),
         ("bin.txt", &[0x89, 0x50, 0x4e, 0x47, 0, 0, 1][..]),
     ] {
         std::fs::write(dir.join(name), bytes).unwrap();
@@ -73,6 +72,20 @@ fn utf16_nul_empty_and_binary_files() {
         let v: serde_json::Value =
             serde_json::from_slice(&out.stdout).expect("valid JSON even on errors");
         assert_eq!(v["summary"]["failed"], 1);
+    }
+    // Empty and blank files have nothing to report: exit 0 (a pre-commit
+    // hook must not fail on them).
+    for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b" \n\t\n"[..])] {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        let out = bin()
+            .args(["lint", "--format", "json", name])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["summary"]["files"], 1);
+        assert_eq!(v["summary"]["findings"], 0);
     }
 }
 
@@ -93,9 +106,17 @@ fn symlink_loops_and_directories() {
     assert_eq!(
         v["files"].as_array().unwrap().len(),
         1,
-        "the looping links are errors, the real file is linted"
+        "links are not followed in folder walks (as ripgrep): the real file is linted"
     );
+    assert_eq!(out.status.code(), Some(0));
+    // Named on the command line, a looping link is an error naming it.
+    let out = bin()
+        .args(["lint", "x.txt"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("x.txt"));
 }
 
 #[test]
@@ -144,14 +165,14 @@ fn many_footnotes_deep_bullets_and_a_long_line_of_capitals() {
 }
 
 #[test]
-fn closed_stdin_is_an_empty_input_error() {
+fn closed_stdin_is_an_empty_input_with_nothing_to_report() {
     let out = bin()
         .args(["lint", "--format", "json", "-"])
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>"));
+    assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(v["summary"]["failed"], 1);
+    assert_eq!(v["files"][0]["path"], "<stdin>");
+    assert_eq!(v["summary"]["findings"], 0);
 }

@@ -30,7 +30,7 @@ pub fn run(args: &AlignArgs) -> Result<i32, CliError> {
     let files = &args.files;
     let mut versions = Vec::new();
     for path in files {
-        let text = read_path(path)?;
+        let text = read_path(path, conclint::input::DEFAULT_MAX_BYTES)?;
         versions.push(Version::new(
             display(path),
             conclint::parse::parse(text, None),

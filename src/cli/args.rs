@@ -84,9 +84,25 @@ pub struct LintArgs {
     /// Report only findings that are not in the baseline FILE.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Worker threads for many files (default: one per core).
+    /// Worker threads for many files (default and maximum: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Leave out of folder walks the paths that match GLOB (repeatable; also
+    /// `exclude` in conclint.toml). Files named on the command line are checked.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Write the report to FILE (safely: never over an input) instead of
+    /// standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// The name standard input (`-`) is reported under; per-file ignores
+    /// apply to it.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Refuse inputs larger than this many bytes (default 268435456, 256 MiB;
+    /// also `max-file-size` in conclint.toml).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

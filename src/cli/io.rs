@@ -28,23 +28,18 @@ pub fn language(code: Option<&str>) -> Result<Option<&'static Language>, CliErro
 /// Reads and parses one file (`-` is standard input).
 pub fn load(path: &Path, lang: Option<&str>) -> Result<Document, CliError> {
     let lang = language(lang)?;
-    let text = read_path(path)?;
+    let text = read_path(path, input::DEFAULT_MAX_BYTES)?;
     Ok(parse::parse(text, lang))
 }
 
-/// Reads a path or standard input into text.
-pub fn read_path(path: &Path) -> Result<String, InputError> {
+/// Reads a path or standard input (at most `max_bytes`) into text.
+pub fn read_path(path: &Path, max_bytes: u64) -> Result<String, InputError> {
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|source| {
-            InputError::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        input::decode(Path::new("<stdin>"), bytes)
+        let stdin = Path::new("<stdin>");
+        let bytes = input::read_limited(std::io::stdin(), stdin, max_bytes)?;
+        input::decode(stdin, bytes)
     } else {
-        input::read_file(path)
+        input::read_file_limited(path, max_bytes)
     }
 }
 

@@ -1,10 +1,12 @@
 //! `conclint lint`: collect files, lint each, report, choose the exit code.
 
 use super::args::{LintArgs, LintFormat};
+use super::files;
 use super::io::{display, language, read_path, use_color, write_stdout, CliError};
 use super::report::{self, render, Linted};
 use super::settings;
 use conclint::baseline::Baseline;
+use conclint::input::InputError;
 use conclint::lexicon::Language;
 use conclint::lint;
 use conclint::lint::config::{Config, FailOn};
@@ -21,44 +23,67 @@ fn config(args: &LintArgs) -> Result<Config, CliError> {
     Ok(c)
 }
 
-/// Expands directories into their `*.txt` files (sorted, symlinked
-/// directories not followed, so a link loop cannot trap the walk).
-fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" || !p.is_dir() {
-            files.push(p.clone());
-            continue;
-        }
-        let mut stack = vec![p.clone()];
-        while let Some(dir) = stack.pop() {
-            let entries = match std::fs::read_dir(&dir) {
-                Ok(e) => e,
-                Err(e) => {
-                    errors.push(format!("{}: cannot read directory: {e}", dir.display()));
-                    continue;
-                }
-            };
-            let mut found: Vec<PathBuf> =
-                entries.filter_map(Result::ok).map(|e| e.path()).collect();
-            found.sort();
-            for f in found.into_iter().rev() {
-                let is_link = std::fs::symlink_metadata(&f)
-                    .map(|m| m.file_type().is_symlink())
-                    .unwrap_or(false);
-                if f.is_dir() {
-                    if !is_link {
-                        stack.push(f);
-                    }
-                } else if f.extension().is_some_and(|e| e == "txt") {
-                    files.push(f);
-                }
+/// Where the report goes: standard output as it comes, or `--output-file`
+/// written once at the end through the safe writer.
+struct Sink {
+    file: Option<PathBuf>,
+    buf: String,
+}
+
+impl Sink {
+    fn put(&mut self, s: &str) -> Result<(), CliError> {
+        match self.file {
+            Some(_) => {
+                self.buf.push_str(s);
+                Ok(())
             }
+            None => write_stdout(s),
         }
     }
-    files.sort_by(|a, b| (a.as_os_str() != "-", a).cmp(&(b.as_os_str() != "-", b)));
-    (files, errors)
+
+    fn finish(self) -> Result<(), CliError> {
+        match &self.file {
+            Some(p) => Ok(conclint::safe_write::write(p, self.buf.as_bytes(), None)?),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Rules that never report on a file (`[per-file-ignores]`).
+struct PerFileIgnores(Vec<(globset::GlobSet, Vec<String>)>);
+
+impl PerFileIgnores {
+    fn new(config: &Config) -> Result<PerFileIgnores, CliError> {
+        let mut out = Vec::new();
+        for (pattern, rules) in &config.per_file_ignores {
+            let set = files::globs(std::iter::once(pattern))
+                .map_err(|e| format!("[per-file-ignores]: {e}"))?;
+            out.push((set, rules.clone()));
+        }
+        Ok(PerFileIgnores(out))
+    }
+
+    fn ignores(&self, name: &Path, rule: &str) -> bool {
+        self.0
+            .iter()
+            .any(|(set, rules)| rules.iter().any(|r| r == rule) && files::matches(set, name))
+    }
+}
+
+/// Refuses to write a report or a baseline over one of the inputs.
+fn not_an_input(target: &Path, inputs: &[PathBuf], what: &str) -> Result<(), CliError> {
+    match inputs
+        .iter()
+        .find(|i| conclint::safe_write::same_file(target, i))
+    {
+        Some(i) => Err(format!(
+            "{what} {} is also an input ({}); nothing written",
+            target.display(),
+            i.display()
+        )
+        .into()),
+        None => Ok(()),
+    }
 }
 
 pub fn run(args: LintArgs) -> Result<i32, CliError> {
@@ -75,16 +100,58 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     };
     let baseline: Option<Baseline> = match &args.baseline {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            Some(
-                serde_json::from_str(&text)
-                    .map_err(|e| format!("{}: not a conclint baseline: {e}", p.display()))?,
-            )
+            let text = conclint::input::read_file(p)?;
+            let mut b: Baseline = serde_json::from_str(&text)
+                .map_err(|e| format!("{}: not a conclint baseline: {e}", p.display()))?;
+            // Recorded as `./nl.txt` or an absolute path, matched as `nl.txt`.
+            for e in &mut b.entries {
+                e.path = files::normalize(Path::new(&e.path)).display().to_string();
+            }
+            Some(b)
         }
         None => None,
     };
     let started = std::time::Instant::now();
-    let (files, mut errors) = collect(&args.paths);
+    let exclude = files::globs(config.exclude.iter().chain(&args.exclude))
+        .map_err(|e| format!("--exclude: {e}"))?;
+    let per_file = PerFileIgnores::new(&config)?;
+    let selection = files::collect(&args.paths, &exclude);
+    let files = selection.files;
+    let mut errors = selection.errors;
+    if !args.output.quiet {
+        for n in &selection.notes {
+            eprintln!("note: {n}");
+        }
+    }
+    if files.is_empty() {
+        let named: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!(
+            "no file to check in {} (*.txt files, after ignores and excludes)",
+            named.join(", ")
+        )
+        .into());
+    }
+    for target in [&args.output_file, &args.write_baseline]
+        .into_iter()
+        .flatten()
+    {
+        not_an_input(target, &files, "the output file")?;
+    }
+    let mut sink = Sink {
+        file: args.output_file.clone(),
+        buf: String::new(),
+    };
+    let max_bytes = args
+        .max_file_size
+        .or(config.max_file_size)
+        .unwrap_or(conclint::input::DEFAULT_MAX_BYTES);
+    let ctx = FileContext {
+        lang,
+        config: &config,
+        baseline: baseline.as_ref(),
+        per_file: &per_file,
+        max_bytes,
+    };
     let mut summary = json::Summary::default();
     let mut diffs = String::new();
     let mut new_baseline = Baseline::default();
@@ -94,8 +161,11 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     let streaming = !args.diff && args.write_baseline.is_none() && opts.streams();
     let mut json_started = false;
     let progress = progress_bar(files.len()).filter(|_| !args.output.quiet);
+    // More threads than cores only costs memory; a huge `--threads` must not
+    // spawn without end.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(args.threads.unwrap_or(cores).clamp(1, cores))
         .build()
         .map_err(|e| format!("--threads: {e}"))?;
     // Files are processed in parallel, a chunk at a time; results are written
@@ -108,7 +178,7 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
             group
                 .par_iter()
                 .map(|path| {
-                    let r = process(&args, path, lang, &config, baseline.as_ref());
+                    let r = process(&args, path, &ctx);
                     if let Some(p) = &progress {
                         p.inc(1);
                     }
@@ -154,9 +224,9 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
         }
         if !out.is_empty() {
             if let Some(p) = &progress {
-                p.suspend(|| write_stdout(&out))?;
+                p.suspend(|| sink.put(&out))?;
             } else {
-                write_stdout(&out)?;
+                sink.put(&out)?;
             }
         }
     }
@@ -172,7 +242,7 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     }
     if let Some(p) = &args.write_baseline {
         let text = serde_json::to_string_pretty(&new_baseline)? + "\n";
-        std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))?;
+        conclint::safe_write::write(p, text.as_bytes(), None)?;
         eprintln!(
             "{}: {} findings recorded",
             p.display(),
@@ -181,7 +251,8 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
         return Ok(if errors.is_empty() { 0 } else { 2 });
     }
     if args.diff {
-        write_stdout(&diffs)?;
+        sink.put(&diffs)?;
+        sink.finish()?;
         return Ok(if !errors.is_empty() {
             2
         } else if diffs.is_empty() {
@@ -191,22 +262,23 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
         });
     }
     match args.format {
-        _ if !streaming => write_stdout(&render(&kept, summary, &opts, &errors)?)?,
+        _ if !streaming => sink.put(&render(&kept, summary, &opts, &errors)?)?,
         LintFormat::Json => {
             let head = if json_started {
                 "\n],\n"
             } else {
                 "{\n\"files\": [],\n"
             };
-            write_stdout(&format!(
+            sink.put(&format!(
                 "{head}\"summary\": {}\n}}\n",
                 serde_json::to_string_pretty(&summary)?
             ))?;
         }
         LintFormat::Human | LintFormat::Github | LintFormat::Sarif => {
-            write_stdout(&report::summary(&summary, &opts)?)?
+            sink.put(&report::summary(&summary, &opts)?)?
         }
     }
+    sink.finish()?;
     Ok(if !errors.is_empty() {
         2
     } else if failed {
@@ -223,44 +295,55 @@ struct FileResult {
     errors: Vec<String>,
 }
 
-/// Reads, fixes (when asked), parses and lints one file.
-fn process(
-    args: &LintArgs,
-    path: &Path,
+/// What every file is checked with.
+struct FileContext<'a> {
     lang: Option<&'static Language>,
-    config: &Config,
-    baseline: Option<&Baseline>,
-) -> FileResult {
+    config: &'a Config,
+    baseline: Option<&'a Baseline>,
+    per_file: &'a PerFileIgnores,
+    max_bytes: u64,
+}
+
+/// Reads, fixes (when asked), parses and lints one file.
+fn process(args: &LintArgs, path: &Path, ctx: &FileContext) -> FileResult {
     let mut out = FileResult {
         linted: None,
         diff: String::new(),
         errors: Vec::new(),
     };
-    let text = match read_path(path) {
+    let name_path = match (&args.stdin_filename, path.as_os_str() == "-") {
+        (Some(n), true) => files::normalize(n),
+        _ => path.to_path_buf(),
+    };
+    let name = display(&name_path);
+    let text = match read_path(path, ctx.max_bytes) {
         Ok(t) => t,
+        // An empty or blank file has nothing to report (a pre-commit hook
+        // must not fail on it).
+        Err(InputError::Empty { .. }) => String::new(),
         Err(e) => {
             out.errors.push(e.to_string());
             return out;
         }
     };
-    let name = display(path);
-    let text = if args.fix || args.diff {
+    let text = if (args.fix || args.diff) && !text.is_empty() {
         apply_fixes(
             args,
             path,
             &name,
             text,
-            lang,
-            config,
+            ctx.lang,
+            ctx.config,
             &mut out.diff,
             &mut out.errors,
         )
     } else {
         text
     };
-    let doc = conclint::parse::parse(text, lang);
-    let mut findings = lint::lint(&doc, config);
-    if let Some(b) = baseline {
+    let doc = conclint::parse::parse(text, ctx.lang);
+    let mut findings = lint::lint(&doc, ctx.config);
+    findings.retain(|f| !ctx.per_file.ignores(&name_path, f.rule));
+    if let Some(b) = ctx.baseline {
         if args.write_baseline.is_none() {
             findings = b.filter(&name, &doc, findings);
         }
@@ -312,7 +395,7 @@ fn apply_fixes(
         errors.push("<stdin>: --fix cannot write to standard input; use --diff".into());
         return text;
     }
-    match conclint::fix::write_atomically(path, text.as_bytes(), &fixed) {
+    match conclint::safe_write::write(path, fixed.as_bytes(), Some(text.as_bytes())) {
         Ok(()) => {
             eprintln!("{name}: {n} fix{} applied", if n == 1 { "" } else { "es" });
             fixed

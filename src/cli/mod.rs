@@ -8,6 +8,7 @@
 
 mod align;
 mod args;
+mod files;
 mod io;
 mod lint;
 mod report;

@@ -5,8 +5,12 @@
 //! ignore = ["bullet-style"]           # never these
 //! fail-on = "warning"                 # error | warning | info | never
 //! lang = "lv"                         # force a language
+//! exclude = ["archive/**", "*.old.txt"] # left out of folder walks
+//! max-file-size = 268435456           # bytes; larger inputs are refused
 //! [severity]
 //! quotes = "error"                    # override a rule's default severity
+//! [per-file-ignores]
+//! "drafts/*.txt" = ["draft-marker"]   # these rules never report on these files
 //! ```
 
 use super::{RuleMeta, Severity};
@@ -50,6 +54,15 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     #[serde(default)]
     pub lang: Option<String>,
+    /// Globs of paths that folder walks leave out (as `--exclude`).
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Globs of paths mapped to rules that never report on them.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// The largest input read, in bytes.
+    #[serde(default)]
+    pub max_file_size: Option<u64>,
 }
 
 impl Config {
@@ -76,6 +89,7 @@ impl Config {
             .iter()
             .chain(&self.ignore)
             .chain(self.severity.keys())
+            .chain(self.per_file_ignores.values().flatten())
             .map(String::as_str)
     }
 
