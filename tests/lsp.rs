@@ -340,3 +340,87 @@ fn one_analysis_per_version_in_the_configured_language() {
     assert!(c.child.wait().unwrap().success());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_broken_config_is_shown_and_the_last_good_one_stays() {
+    let dir = std::env::temp_dir().join(format!("conclint-lsp-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let toml = dir.join("conclint.toml");
+    std::fs::write(&toml, "ignore = [\"verb-case\"]\n").unwrap();
+    let uri = format!("file://{}/doc.txt", dir.display());
+    let text = "EIROPAS SAVIENĪBAS PADOME,\n\nATGĀDINOT x;\n\nAicina Komisiju ziņot;\n\nUZSVĒR, ka y;\n\nUZSVER z.\n";
+    let rules = |d: &Value| -> Vec<String> {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({"capabilities": {}, "processId": null, "rootUri": null}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}));
+    let first = rules(&c.diagnostics());
+    assert!(!first.contains(&"verb-case".to_string()), "{first:?}");
+    assert!(first.contains(&"verb-unknown".to_string()), "{first:?}");
+
+    // The file breaks on line 2: the user is told, naming file and line.
+    std::fs::write(&toml, "ignore = [\"verb-case\"]\nselect = [\n").unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    // Both come, in either order: the new diagnostics and the message.
+    let (mut shown, mut diags) = (None, None);
+    while shown.is_none() || diags.is_none() {
+        let msg = c.read();
+        match msg["method"].as_str() {
+            Some("window/showMessage") => shown = Some(msg["params"].clone()),
+            Some("textDocument/publishDiagnostics") => diags = Some(msg["params"].clone()),
+            _ => {}
+        }
+    }
+    let (shown, diags) = (shown.unwrap_or_default(), diags.unwrap_or_default());
+    assert_eq!(shown["type"], 1, "an error");
+    let message = shown["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("conclint.toml") && message.contains("line 2"),
+        "{message}"
+    );
+    assert_eq!(
+        rules(&diags),
+        first,
+        "the last good config is still in force"
+    );
+
+    // Fix all: every fix in one action, under the kind editors ask for on save.
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": whole,
+               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let actions = r["result"].as_array().expect("actions");
+    assert_eq!(actions.len(), 1, "{r}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.conclint");
+    let edits = actions[0]["edit"]["changes"][&uri]
+        .as_array()
+        .expect("edits");
+    let fixed = apply_edits(text, edits);
+    assert!(
+        fixed.contains("UZSVER, ka y;") && !fixed.contains("UZSVĒR"),
+        "{fixed}"
+    );
+    assert_eq!(
+        fixed.len(),
+        text.len() - "Ē".len() + "E".len(),
+        "only the named bytes change"
+    );
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}

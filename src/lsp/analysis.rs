@@ -5,8 +5,46 @@
 use crate::lexicon::Language;
 use crate::lint::{self, config::Config, Finding};
 use crate::parse::Document;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+/// The configurations the server has read: the last good one of each file
+/// (kept in force while the file is broken, so an editor keeps working as it
+/// is being edited) and the errors to tell the user.
+#[derive(Default)]
+pub struct Configs {
+    last_good: HashMap<PathBuf, Config>,
+    /// The error last reported for each file, so it is said once, not on
+    /// every keystroke.
+    reported: HashMap<PathBuf, String>,
+    /// Errors not yet shown (`window/showMessage`).
+    pub to_show: Vec<String>,
+}
+
+impl Configs {
+    fn load(&mut self, path: &Path) -> Config {
+        match crate::registry::load_config(path) {
+            Ok(c) => {
+                self.reported.remove(path);
+                self.last_good.insert(path.to_path_buf(), c.clone());
+                c
+            }
+            Err(e) => {
+                if self.reported.get(path) != Some(&e) {
+                    let kept = if self.last_good.contains_key(path) {
+                        "the last valid version stays in force"
+                    } else {
+                        "the defaults apply"
+                    };
+                    self.to_show.push(format!("conclint: {e} ({kept})"));
+                    self.reported.insert(path.to_path_buf(), e);
+                }
+                self.last_good.get(path).cloned().unwrap_or_default()
+            }
+        }
+    }
+}
 
 /// The result of parsing and linting one version of a document. Every
 /// request about that version reads it; nothing parses again.
@@ -24,9 +62,13 @@ pub struct Analysis {
 type Stamp = Option<(PathBuf, Option<SystemTime>, u64)>;
 
 impl Analysis {
-    pub fn new(uri: &str, text: &str, version: i32) -> Analysis {
+    pub fn new(uri: &str, text: &str, version: i32, configs: &mut Configs) -> Analysis {
         let config = stamp(uri);
-        let (settings, lang) = settings(config.as_ref().map(|(p, ..)| p.as_path()));
+        let settings = config
+            .as_ref()
+            .map(|(p, ..)| configs.load(p))
+            .unwrap_or_default();
+        let lang = settings.lang.as_deref().and_then(Language::get);
         let doc = crate::parse::parse(text.to_string(), lang);
         let findings = lint::lint(&doc, &settings);
         Analysis {
@@ -55,17 +97,6 @@ fn stamp(uri: &str) -> Stamp {
     let modified = meta.as_ref().and_then(|m| m.modified().ok());
     let len = meta.map_or(0, |m| m.len());
     Some((path, modified, len))
-}
-
-/// The configuration and the language it sets. An unreadable file or an
-/// unknown language falls back to the defaults and detection: an editor must
-/// keep working while the file is being edited.
-fn settings(path: Option<&Path>) -> (Config, Option<&'static Language>) {
-    let config = path
-        .and_then(|p| crate::registry::load_config(p).ok())
-        .unwrap_or_default();
-    let lang = config.lang.as_deref().and_then(Language::get);
-    (config, lang)
 }
 
 /// The file path behind a `file://` URI (for finding `conclint.toml`).

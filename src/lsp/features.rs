@@ -8,11 +8,76 @@ use crate::lexicon::Language;
 use lsp_types as lt;
 use std::collections::HashMap;
 
+/// The kind of the "fix all" action (`editor.codeActionsOnSave` in VS Code).
+pub const FIX_ALL: &str = "source.fixAll.conclint";
+
+/// Whether the client asked only for kinds that exclude `kind` (`only` lists
+/// kinds and their parents: `source` covers `source.fixAll.conclint`).
+fn wanted(only: Option<&Vec<lt::CodeActionKind>>, kind: &str) -> bool {
+    only.is_none_or(|kinds| {
+        kinds.iter().any(|k| {
+            let k = k.as_str();
+            kind == k
+                || kind
+                    .strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    })
+}
+
+/// Quick fixes for the findings touching `r`, and one "fix all" action with
+/// every fix that does not overlap an earlier one (as one `--fix` pass).
+#[allow(clippy::mutable_key_type)] // see `quick_fixes`
+pub fn code_actions(
+    a: &Analysis,
+    uri: &lt::Uri,
+    r: lt::Range,
+    only: Option<&Vec<lt::CodeActionKind>>,
+) -> Vec<lt::CodeAction> {
+    let mut out = Vec::new();
+    if wanted(only, "quickfix") {
+        out.extend(quick_fixes(a, uri, r));
+    }
+    if wanted(only, FIX_ALL) {
+        let mut fixes: Vec<&crate::lint::Fix> =
+            a.findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+        fixes.sort_by_key(|f| (f.start, f.end));
+        let mut edits = Vec::new();
+        let mut pos = 0;
+        for fix in fixes {
+            if fix.start < pos {
+                continue; // overlaps: left for the next "fix all", as --fix does
+            }
+            pos = fix.end;
+            edits.push(lt::TextEdit {
+                range: range(&a.doc, fix.start, fix.end),
+                new_text: fix.replacement.clone(),
+            });
+        }
+        if !edits.is_empty() {
+            let n = edits.len();
+            out.push(lt::CodeAction {
+                title: format!(
+                    "conclint: fix all ({n} fix{})",
+                    if n == 1 { "" } else { "es" }
+                ),
+                kind: Some(lt::CodeActionKind::new(FIX_ALL)),
+                edit: Some(lt::WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), edits)])),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            });
+        }
+    }
+    out
+}
+
 /// A quick fix for every finding with a fix that touches `r`.
 // `WorkspaceEdit::changes` is keyed by lsp-types' `Uri`, whose cached
 // parse makes clippy call it a mutable key; the type is not ours to choose.
 #[allow(clippy::mutable_key_type)]
-pub fn code_actions(a: &Analysis, uri: &lt::Uri, r: lt::Range) -> Vec<lt::CodeAction> {
+fn quick_fixes(a: &Analysis, uri: &lt::Uri, r: lt::Range) -> Vec<lt::CodeAction> {
     let doc = &a.doc;
     let start = offset(doc, r.start);
     let end = offset(doc, r.end);

@@ -20,7 +20,7 @@ mod convert;
 mod features;
 mod tree;
 
-use analysis::Analysis;
+use analysis::{Analysis, Configs};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lt;
 use std::collections::HashMap;
@@ -61,7 +61,15 @@ pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
                 ..Default::default()
             },
         )),
-        code_action_provider: Some(lt::CodeActionProviderCapability::Simple(true)),
+        code_action_provider: Some(lt::CodeActionProviderCapability::Options(
+            lt::CodeActionOptions {
+                code_action_kinds: Some(vec![
+                    lt::CodeActionKind::QUICKFIX,
+                    lt::CodeActionKind::new(features::FIX_ALL),
+                ]),
+                ..Default::default()
+            },
+        )),
         hover_provider: Some(lt::HoverProviderCapability::Simple(true)),
         document_symbol_provider: Some(lt::OneOf::Left(true)),
         position_encoding: Some(lt::PositionEncodingKind::UTF16),
@@ -72,6 +80,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         conn: &connection,
         docs: HashMap::new(),
         analyses: 0,
+        configs: Configs::default(),
     };
     server.main_loop()?;
     drop(connection);
@@ -84,6 +93,7 @@ struct Server<'c> {
     docs: HashMap<String, Open>,
     /// Analyses made so far (answered to `conclint/analysisCount`).
     analyses: usize,
+    configs: Configs,
 }
 
 impl Server<'_> {
@@ -113,6 +123,7 @@ impl Server<'_> {
                 Err(_) => return Ok(()), // the client went away
             }
             self.publish_due()?;
+            self.show_config_errors()?;
         }
     }
 
@@ -176,6 +187,24 @@ impl Server<'_> {
         Ok(())
     }
 
+    /// Tells the user of a broken `conclint.toml` (file, line and what is
+    /// wrong), once per distinct error.
+    fn show_config_errors(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        for message in std::mem::take(&mut self.configs.to_show) {
+            let params = lt::ShowMessageParams {
+                typ: lt::MessageType::ERROR,
+                message,
+            };
+            self.conn
+                .sender
+                .send(Message::Notification(Notification::new(
+                    "window/showMessage".into(),
+                    params,
+                )))?;
+        }
+        Ok(())
+    }
+
     /// Publishes diagnostics of documents whose last change has settled.
     fn publish_due(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         let due: Vec<String> = self
@@ -195,7 +224,12 @@ impl Server<'_> {
         let open = self.docs.get_mut(uri)?;
         if open.analysis.is_none() {
             self.analyses += 1;
-            open.analysis = Some(Analysis::new(uri, &open.text, open.version));
+            open.analysis = Some(Analysis::new(
+                uri,
+                &open.text,
+                open.version,
+                &mut self.configs,
+            ));
         }
         open.analysis.as_ref()
     }
@@ -254,7 +288,7 @@ impl Server<'_> {
                 let uri = &p.text_document.uri;
                 let actions = self
                     .analysis(uri.as_str())
-                    .map(|a| features::code_actions(a, uri, p.range))
+                    .map(|a| features::code_actions(a, uri, p.range, p.context.only.as_ref()))
                     .unwrap_or_default();
                 serde_json::to_value(actions)
             }
