@@ -33,6 +33,10 @@ pub enum InputError {
         help("conclint reads plain text extracted from PDF or Word")
     )]
     Binary { path: PathBuf, offset: usize },
+    /// A Word document that cannot be read (see [`crate::docx`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Docx(Box<crate::docx::DocxError>),
 }
 
 /// Decodes bytes read from `path` into text.

@@ -2,9 +2,10 @@
 //! writing to standard output, resolving `--lang`, the colour choice.
 
 use super::args::ColorChoice;
-use conclint::input::{self, InputError};
+use conclint::docx::{Revisions, Source};
+use conclint::input::InputError;
 use conclint::lexicon::Language;
-use conclint::parse::{self, Document};
+use conclint::parse::Document;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -25,15 +26,31 @@ pub fn language(code: Option<&str>) -> Result<Option<&'static Language>, CliErro
     }
 }
 
-/// Reads and parses one file (`-` is standard input).
-pub fn load(path: &Path, lang: Option<&str>) -> Result<Document, CliError> {
+/// Reads and parses one file (`-` is standard input), a Word document in
+/// the given view of its tracked changes.
+pub fn load_source(
+    path: &Path,
+    lang: Option<&str>,
+    revisions: Revisions,
+) -> Result<Document, CliError> {
     let lang = language(lang)?;
-    let text = read_path(path)?;
-    Ok(parse::parse(text, lang))
+    Ok(read_source(path, revisions)?.parse(lang))
 }
 
-/// Reads a path or standard input into text.
+/// Reads a path or standard input into text (Word documents with every
+/// change accepted).
 pub fn read_path(path: &Path) -> Result<String, InputError> {
+    read_source(path, Revisions::Accepted).map(|s| s.text)
+}
+
+/// Reads a path or standard input: plain text, or a Word document's text
+/// with its way back to the document's paragraphs.
+pub fn read_source(path: &Path, revisions: Revisions) -> Result<Source, InputError> {
+    let bytes = read_bytes(path)?;
+    Source::from_bytes(Path::new(&display(path)), bytes, revisions)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|source| {
@@ -42,9 +59,12 @@ pub fn read_path(path: &Path) -> Result<String, InputError> {
                 source,
             }
         })?;
-        input::decode(Path::new("<stdin>"), bytes)
+        Ok(bytes)
     } else {
-        input::read_file(path)
+        std::fs::read(path).map_err(|source| InputError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! `conclint lint`: collect files, lint each, report, choose the exit code.
 
 use super::args::{LintArgs, LintFormat};
-use super::io::{display, language, read_path, use_color, write_stdout, CliError};
+use super::io::{display, language, read_source, use_color, write_stdout, CliError};
 use super::report::{self, render, Linted};
 use conclint::baseline::Baseline;
 use conclint::lexicon::Language;
@@ -252,14 +252,21 @@ fn process(
         diff: String::new(),
         errors: Vec::new(),
     };
-    let text = match read_path(path) {
-        Ok(t) => t,
+    let source = match read_source(path, args.revisions.into()) {
+        Ok(s) => s,
         Err(e) => {
             out.errors.push(e.to_string());
             return out;
         }
     };
     let name = display(path);
+    if source.origin.is_some() && args.fix {
+        out.errors.push(format!(
+            "{name}: --fix does not edit Word documents (nothing written); use --diff to see the fixes"
+        ));
+        return out;
+    }
+    let (text, origin) = (source.text, source.origin);
     let text = if args.fix || args.diff {
         apply_fixes(
             args,
@@ -274,7 +281,8 @@ fn process(
     } else {
         text
     };
-    let doc = conclint::parse::parse(text, lang);
+    let mut doc = conclint::parse::parse(text, lang);
+    doc.origin = origin;
     let mut findings = lint::lint(&doc, config);
     if let Some(b) = baseline {
         if args.write_baseline.is_none() {

@@ -81,6 +81,7 @@ pub fn render(files: &[FileFindings], rules: &[&RuleMeta]) -> String {
                     }
                 }],
             });
+            crate::docx::add_to_sarif(&mut r, f.doc, d.start);
             if let Some(i) = index(d.rule) {
                 r["ruleIndex"] = json!(i);
             }
