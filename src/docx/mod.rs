@@ -311,3 +311,6 @@ fn assemble(
         origin: Origin { paragraphs },
     }
 }
+
+#[cfg(test)]
+mod tests;
