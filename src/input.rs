@@ -42,6 +42,10 @@ pub enum InputError {
         help("conclint reads plain text extracted from PDF or Word")
     )]
     Binary { path: PathBuf, offset: usize },
+    /// A Word document that cannot be read (see [`crate::docx`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Docx(Box<crate::docx::DocxError>),
 }
 
 /// Decodes bytes read from `path` into text.
@@ -113,6 +117,12 @@ pub fn read_file(path: &Path) -> Result<String, InputError> {
 /// device (`/dev/zero`) or a socket is refused before it is opened, so it
 /// can neither hang the run nor grow without end.
 pub fn read_file_limited(path: &Path, limit: u64) -> Result<String, InputError> {
+    decode(path, read_bytes_limited(path, limit)?)
+}
+
+/// The bytes of a regular file of at most `limit` bytes (see
+/// [`read_file_limited`]).
+pub fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     let io = |source| InputError::Io {
         path: path.to_path_buf(),
         source,
@@ -123,8 +133,7 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<String, InputError> 
         });
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    let bytes = read_limited(file, path, limit)?;
-    decode(path, bytes)
+    read_limited(file, path, limit)
 }
 
 /// Reads at most `limit` bytes from `reader` (standard input, a file), and

@@ -4,6 +4,7 @@ pub mod baseline;
 #[doc(hidden)]
 pub mod bench_support;
 pub mod classify;
+pub mod docx;
 pub mod fix;
 pub mod fuzzy;
 pub mod grammar;

@@ -3,6 +3,7 @@
 //! them, so the library never depends on clap.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use conclint::docx::Revisions;
 use conclint::lint::config::FailOn;
 use std::path::PathBuf;
 
@@ -28,6 +29,9 @@ pub enum Command {
         /// Language code (detected when omitted).
         #[arg(long)]
         lang: Option<String>,
+        /// Tracked changes of a Word document: the text with all accepted or all rejected.
+        #[arg(long, value_enum, default_value_t = RevisionsArg::Accepted)]
+        revisions: RevisionsArg,
     },
     /// Classify every clause of a document.
     Classify {
@@ -36,6 +40,15 @@ pub enum Command {
         format: ClassifyFormat,
         #[arg(long)]
         lang: Option<String>,
+        #[arg(long, value_enum, default_value_t = RevisionsArg::Accepted)]
+        revisions: RevisionsArg,
+    },
+    /// Print the text conclint reads from a file (a Word document's extracted
+    /// text: the line numbers of findings are lines of this text).
+    Text {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = RevisionsArg::Accepted)]
+        revisions: RevisionsArg,
     },
     /// Report drafting defects in files, directories (*.txt, recursively) or `-`.
     Lint(LintArgs),
@@ -103,6 +116,9 @@ pub struct LintArgs {
     /// also `max-file-size` in conclint.toml).
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
+    /// Tracked changes of Word documents: read with all accepted or all rejected.
+    #[arg(long, value_enum, default_value_t = RevisionsArg::Accepted)]
+    pub revisions: RevisionsArg,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -160,6 +176,22 @@ pub struct AlignArgs {
     pub color: ColorChoice,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `--revisions`: the command-line face of [`Revisions`].
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevisionsArg {
+    Accepted,
+    Rejected,
+}
+
+impl From<RevisionsArg> for Revisions {
+    fn from(a: RevisionsArg) -> Revisions {
+        match a {
+            RevisionsArg::Accepted => Revisions::Accepted,
+            RevisionsArg::Rejected => Revisions::Rejected,
+        }
+    }
 }
 
 /// `--fail-on`: the command-line face of the library's [`FailOn`].

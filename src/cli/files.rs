@@ -3,7 +3,7 @@
 //! Folders are walked as ripgrep walks them (the `ignore` crate):
 //! `.gitignore`, `.ignore` and hidden files and folders are honoured,
 //! symbolic links are not followed (a link loop cannot trap the walk), and
-//! only regular `*.txt` files are taken (a pipe, device or socket is skipped
+//! only regular `*.txt` and `*.docx` files are taken (a pipe, device or socket is skipped
 //! with a note: reading it could hang the run). `--exclude` and the config's
 //! `exclude` leave out walked files, as in ruff; a file named on the command
 //! line is always checked. A pattern the shell did not expand (`'drafts/*.txt'`)
@@ -161,7 +161,7 @@ fn walk(root: &Path, only: Option<&globset::GlobMatcher>, exclude: &GlobSet, sel
         if kind.is_dir() || kind.is_symlink() {
             continue;
         }
-        if path.extension().is_none_or(|e| e != "txt") {
+        if path.extension().is_none_or(|e| e != "txt" && e != "docx") {
             continue;
         }
         if only.is_some_and(|m| !m.is_match(&path)) || matches(exclude, &path) {

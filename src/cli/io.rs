@@ -2,9 +2,10 @@
 //! writing to standard output, resolving `--lang`, the colour choice.
 
 use super::args::ColorChoice;
+use conclint::docx::{Revisions, Source};
 use conclint::input::{self, InputError};
 use conclint::lexicon::Language;
-use conclint::parse::{self, Document};
+use conclint::parse::Document;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -25,22 +26,36 @@ pub fn language(code: Option<&str>) -> Result<Option<&'static Language>, CliErro
     }
 }
 
-/// Reads and parses one file (`-` is standard input).
-pub fn load(path: &Path, lang: Option<&str>) -> Result<Document, CliError> {
+/// Reads and parses one file (`-` is standard input), a Word document in
+/// the given view of its tracked changes.
+pub fn load_source(
+    path: &Path,
+    lang: Option<&str>,
+    revisions: Revisions,
+) -> Result<Document, CliError> {
     let lang = language(lang)?;
-    let text = read_path(path, input::DEFAULT_MAX_BYTES)?;
-    Ok(parse::parse(text, lang))
+    Ok(read_source(path, revisions, input::DEFAULT_MAX_BYTES)?.parse(lang))
 }
 
-/// Reads a path or standard input (at most `max_bytes`) into text.
+/// Reads a path or standard input (at most `max_bytes`) into text (Word
+/// documents with every change accepted).
 pub fn read_path(path: &Path, max_bytes: u64) -> Result<String, InputError> {
-    if path.as_os_str() == "-" {
-        let stdin = Path::new("<stdin>");
-        let bytes = input::read_limited(std::io::stdin(), stdin, max_bytes)?;
-        input::decode(stdin, bytes)
+    read_source(path, Revisions::Accepted, max_bytes).map(|s| s.text)
+}
+
+/// Reads a path or standard input (at most `max_bytes`): plain text, or a
+/// Word document's text with its way back to the document's paragraphs.
+pub fn read_source(
+    path: &Path,
+    revisions: Revisions,
+    max_bytes: u64,
+) -> Result<Source, InputError> {
+    let bytes = if path.as_os_str() == "-" {
+        input::read_limited(std::io::stdin(), Path::new("<stdin>"), max_bytes)?
     } else {
-        input::read_file_limited(path, max_bytes)
-    }
+        input::read_bytes_limited(path, max_bytes)?
+    };
+    Source::from_bytes(Path::new(&display(path)), bytes, revisions)
 }
 
 /// The name a path is reported under (`-` is `<stdin>`).

@@ -2,7 +2,7 @@
 
 use super::args::{LintArgs, LintFormat};
 use super::files;
-use super::io::{display, language, read_path, use_color, write_stdout, CliError};
+use super::io::{display, language, read_source, use_color, write_stdout, CliError};
 use super::report::{self, render, Linted};
 use super::settings;
 use conclint::baseline::Baseline;
@@ -316,16 +316,26 @@ fn process(args: &LintArgs, path: &Path, ctx: &FileContext) -> FileResult {
         _ => path.to_path_buf(),
     };
     let name = display(&name_path);
-    let text = match read_path(path, ctx.max_bytes) {
-        Ok(t) => t,
+    let source = match read_source(path, args.revisions.into(), ctx.max_bytes) {
+        Ok(s) => s,
         // An empty or blank file has nothing to report (a pre-commit hook
         // must not fail on it).
-        Err(InputError::Empty { .. }) => String::new(),
+        Err(InputError::Empty { .. }) => conclint::docx::Source {
+            text: String::new(),
+            origin: None,
+        },
         Err(e) => {
             out.errors.push(e.to_string());
             return out;
         }
     };
+    if source.origin.is_some() && args.fix {
+        out.errors.push(format!(
+            "{name}: --fix does not edit Word documents (nothing written); use --diff to see the fixes"
+        ));
+        return out;
+    }
+    let (text, origin) = (source.text, source.origin);
     let text = if (args.fix || args.diff) && !text.is_empty() {
         apply_fixes(
             args,
@@ -340,7 +350,8 @@ fn process(args: &LintArgs, path: &Path, ctx: &FileContext) -> FileResult {
     } else {
         text
     };
-    let doc = conclint::parse::parse(text, ctx.lang);
+    let mut doc = conclint::parse::parse(text, ctx.lang);
+    doc.origin = origin;
     let mut findings = lint::lint(&doc, ctx.config);
     findings.retain(|f| !ctx.per_file.ignores(&name_path, f.rule));
     if let Some(b) = ctx.baseline {

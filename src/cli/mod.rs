@@ -16,7 +16,7 @@ mod settings;
 
 use args::{ClassifyFormat, Cli, Command, ParseFormat, RulesFormat};
 use clap::Parser;
-use io::{load, write_stdout, CliError};
+use io::{load_source, read_source, write_stdout, CliError};
 use std::ffi::OsString;
 
 /// Runs the CLI and returns the exit code.
@@ -40,8 +40,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 
 fn execute(cli: Cli) -> Result<i32, CliError> {
     match cli.command {
-        Command::Parse { file, format, lang } => {
-            let doc = load(&file, lang.as_deref())?;
+        Command::Parse {
+            file,
+            format,
+            lang,
+            revisions,
+        } => {
+            let doc = load_source(&file, lang.as_deref(), revisions.into())?;
             let out = match format {
                 ParseFormat::Json => serde_json::to_string_pretty(&doc.root())? + "\n",
                 ParseFormat::Tree => conclint::render::outline::render(&doc),
@@ -49,14 +54,25 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
             write_stdout(&out)?;
             Ok(0)
         }
-        Command::Classify { file, format, lang } => {
-            let doc = load(&file, lang.as_deref())?;
+        Command::Classify {
+            file,
+            format,
+            lang,
+            revisions,
+        } => {
+            let doc = load_source(&file, lang.as_deref(), revisions.into())?;
             let c = conclint::classify::classify(&doc);
             let out = match format {
                 ClassifyFormat::Json => serde_json::to_string_pretty(&c)? + "\n",
                 ClassifyFormat::Table => conclint::render::table::render(&c),
             };
             write_stdout(&out)?;
+            Ok(0)
+        }
+        Command::Text { file, revisions } => {
+            write_stdout(
+                &read_source(&file, revisions.into(), conclint::input::DEFAULT_MAX_BYTES)?.text,
+            )?;
             Ok(0)
         }
         Command::Lint(args) => lint::run(args),

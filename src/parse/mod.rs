@@ -27,6 +27,9 @@ pub struct Document {
     /// Every footnote reference candidate in the text that can hold
     /// references, sorted: collected once by the parser.
     pub ref_candidates: Vec<crate::refs::RefCandidate>,
+    /// The way back to a Word document the text was read from (set by the
+    /// reader after parsing; `None` for plain text).
+    pub origin: Option<crate::docx::Origin>,
     line_starts: Vec<usize>,
 }
 
@@ -82,6 +85,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
         norm,
         syntax_errors: built.errors,
         ref_candidates: built.ref_candidates,
+        origin: None,
         line_starts,
     };
     doc.tree = tree::freeze(

@@ -251,6 +251,7 @@ pub fn render(doc: &Document, name: &str, findings: &[Finding], style: Style) ->
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!("{name}: {} [{}]\n", f.message, f.rule));
         }
+        out.push_str(&crate::docx::human_note(doc, f));
     }
     out
 }

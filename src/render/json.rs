@@ -26,6 +26,9 @@ pub struct DiagnosticOut {
     pub fix: Option<Fix>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<crate::lint::Related>,
+    /// Where the finding is in a Word document (absent for plain text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub word: Option<crate::docx::WordLocation>,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,6 +87,7 @@ pub fn file(doc: &Document, path: &str, findings: &[Finding]) -> FileOut {
                 help: f.help.clone(),
                 fix: f.fix.clone(),
                 related: f.related.clone(),
+                word: crate::docx::locate(doc, f.start),
             })
             .collect(),
     }

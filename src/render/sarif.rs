@@ -112,6 +112,7 @@ pub fn render(files: &[FileFindings], rules: &[&RuleMeta], run: &Run) -> String 
                     }
                 }],
             });
+            crate::docx::add_to_sarif(&mut r, f.doc, d.start);
             if let Some(i) = index(d.rule) {
                 r["ruleIndex"] = json!(i);
             }
