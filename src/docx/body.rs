@@ -175,10 +175,11 @@ impl<'n> Walker<'n> {
                     b"ins" | b"moveTo" => self.inserted += 1,
                     b"del" | b"moveFrom" => self.deleted += 1,
                     b"tab" | b"ptab" => self.push("\t"),
-                    b"br" | b"cr" => {
-                        if !matches!(attr(&e, b"type").as_deref(), Some("page" | "column")) {
-                            self.push("\n");
-                        }
+                    // A page or column break is layout, not a line of text.
+                    b"br" | b"cr"
+                        if !matches!(attr(&e, b"type").as_deref(), Some("page" | "column")) =>
+                    {
+                        self.push("\n")
                     }
                     b"noBreakHyphen" => self.push("\u{2011}"),
                     b"softHyphen" => self.push("\u{AD}"),
@@ -203,17 +204,17 @@ impl<'n> Walker<'n> {
                         }
                         _ => {}
                     },
-                    b"footnoteReference" | b"endnoteReference" if !self.in_notes => {
-                        if self.visible() {
-                            let kind = if name == b"footnoteReference" {
-                                NoteKind::Footnote
-                            } else {
-                                NoteKind::Endnote
-                            };
-                            let id = attr(&e, b"id").unwrap_or_default();
-                            let n = self.notes.number(kind, id);
-                            self.push(&superscript(n));
-                        }
+                    b"footnoteReference" | b"endnoteReference"
+                        if !self.in_notes && self.visible() =>
+                    {
+                        let kind = if name == b"footnoteReference" {
+                            NoteKind::Footnote
+                        } else {
+                            NoteKind::Endnote
+                        };
+                        let id = attr(&e, b"id").unwrap_or_default();
+                        let n = self.notes.number(kind, id);
+                        self.push(&superscript(n));
                     }
                     b"tr" => self.rows.push(Row::default()),
                     b"tc" => {

@@ -222,11 +222,9 @@ fn read_body(x: &mut Xml, walker: &mut Walker, file: &str) -> Result<(), DocxErr
     loop {
         match x.next()? {
             Ev::Eof => break,
-            Ev::Start(e) if !in_body => {
-                if local(&e) == b"body" {
-                    in_body = true;
-                    seen_body = true;
-                }
+            Ev::Start(e) if !in_body && local(&e) == b"body" => {
+                in_body = true;
+                seen_body = true;
             }
             Ev::End(name) if in_body && name == b"body" => in_body = false,
             ev if in_body => walker.event(x, ev)?,
