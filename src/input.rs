@@ -42,10 +42,12 @@ pub enum InputError {
         help("conclint reads plain text extracted from PDF or Word")
     )]
     Binary { path: PathBuf, offset: usize },
-    /// A Word document that cannot be read (see [`crate::docx`]).
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Docx(Box<crate::docx::DocxError>),
+    /// A Word document that cannot be read: the Word reader says why (the file, the
+    /// part and the position). Kept as its message so that this lowest layer
+    /// does not depend on the Word reader above it.
+    #[error("{message}")]
+    #[diagnostic(code(conclint::word))]
+    Docx { message: String },
 }
 
 /// Decodes bytes read from `path` into text.

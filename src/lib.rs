@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod lsp;
 pub mod normalize;
+pub mod origin;
 pub mod parse;
 pub mod refs;
 pub mod registry;

@@ -77,36 +77,7 @@ pub enum DocxError {
     NoBody { file: String, part: String },
 }
 
-/// Where a stretch of the extracted text comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    Body,
-    Footnote,
-    Endnote,
-}
-
-/// One paragraph (or table row, or note) of the extracted text.
-#[derive(Debug, Clone)]
-pub struct Mapped {
-    pub part: Part,
-    /// 1-based paragraph index in the body; for a note, its number.
-    pub number: usize,
-    /// Byte range in the extracted text, label included.
-    pub start: usize,
-    pub end: usize,
-    /// Where the paragraph's own text starts (after the numbering label).
-    pub text_start: usize,
-    pub table_row: bool,
-    /// The heading in force (the last heading paragraph before this one).
-    pub heading: Option<String>,
-}
-
-/// The extracted text's way back to the Word document.
-#[derive(Debug, Clone, Default)]
-pub struct Origin {
-    pub paragraphs: Vec<Mapped>,
-}
+pub use crate::origin::{Mapped, Origin, Part};
 
 /// A Word document read as text.
 #[derive(Debug, Clone)]
@@ -133,8 +104,9 @@ impl Source {
     ) -> Result<Source, crate::input::InputError> {
         if looks_like_zip(&bytes) {
             let name = path.display().to_string();
-            let e = extract(&name, &bytes, view)
-                .map_err(|e| crate::input::InputError::Docx(Box::new(e)))?;
+            let e = extract(&name, &bytes, view).map_err(|e| crate::input::InputError::Docx {
+                message: e.to_string(),
+            })?;
             return Ok(Source {
                 text: e.text,
                 origin: Some(e.origin),

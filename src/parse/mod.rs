@@ -29,7 +29,7 @@ pub struct Document {
     pub ref_candidates: Vec<crate::refs::RefCandidate>,
     /// The way back to a Word document the text was read from (set by the
     /// reader after parsing; `None` for plain text).
-    pub origin: Option<crate::docx::Origin>,
+    pub origin: Option<crate::origin::Origin>,
     line_starts: Vec<usize>,
 }
 
