@@ -132,6 +132,24 @@ fn per_file_ignores_silence_rules_on_matching_files() {
         .unwrap();
     assert_eq!(linted(&out), ["drafts/x.txt"]);
     assert!(!rules_of(&out).contains(&"elision".to_string()));
+    // The name's folder gives the configuration, as it would for the file.
+    write(&dir, "sub/conclint.toml", "ignore = [\"verb-case\"]\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_conclint"))
+        .args([
+            "lint",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "sub/x.txt",
+            "-",
+        ])
+        .current_dir(&dir)
+        .stdin(std::fs::File::open(dir.join("a.txt")).unwrap())
+        .output()
+        .unwrap();
+    let rules = rules_of(&out);
+    assert!(!rules.contains(&"verb-case".to_string()), "{rules:?}");
+    assert!(rules.contains(&"elision".to_string()), "{rules:?}");
     // An unknown rule in the table is an error, with a suggestion.
     write(
         &dir,

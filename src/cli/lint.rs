@@ -16,7 +16,14 @@ use std::path::{Path, PathBuf};
 
 /// The configuration: `conclint.toml` and the rule options, then `--lang`.
 fn config(args: &LintArgs) -> Result<Config, CliError> {
-    let mut c = settings::config(&args.rules)?;
+    // Standard input named with `--stdin-filename` gets the configuration
+    // of that name's folder, as the file itself would.
+    let near = args
+        .stdin_filename
+        .as_deref()
+        .filter(|_| args.paths.iter().any(|p| p.as_os_str() == "-"))
+        .and_then(|n| n.parent());
+    let mut c = settings::config_for(&args.rules, near)?;
     if args.lang.is_some() {
         c.lang = args.lang.clone();
     }

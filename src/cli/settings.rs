@@ -11,11 +11,23 @@ use conclint::lint::Severity;
 /// Builds the configuration: file first, then command-line selections;
 /// every rule name checked against the registry.
 pub fn config(args: &RuleArgs) -> Result<Config, CliError> {
+    config_for(args, None)
+}
+
+/// As [`config`], with `conclint.toml` looked up from `near` (the folder
+/// of the name `--stdin-filename` gives standard input) before the current
+/// folder.
+pub fn config_for(args: &RuleArgs, near: Option<&std::path::Path>) -> Result<Config, CliError> {
+    let cwd = std::env::current_dir().ok();
+    let start = near
+        .map(|n| match &cwd {
+            Some(c) => c.join(n),
+            None => n.to_path_buf(),
+        })
+        .or(cwd);
     let path = match &args.config {
         Some(p) => Some(p.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| Config::discover(&d)),
+        None => start.and_then(|d| Config::discover(&d)),
     };
     let mut c = match path {
         Some(p) => conclint::registry::load_config(&p)?,
