@@ -197,7 +197,7 @@ impl<W: Write> Server<W> {
         &mut self,
         uri: &str,
         generation: u64,
-        result: Result<Analysis, String>,
+        result: Result<Box<Analysis>, String>,
     ) -> io::Result<()> {
         let Some(open) = self.docs.get_mut(uri) else {
             return Ok(());
@@ -211,7 +211,7 @@ impl<W: Write> Server<W> {
         }
         match result {
             Ok(a) => {
-                open.analysis = Some(a);
+                open.analysis = Some(*a);
                 let publish = open.publish_wanted;
                 self.answer_pending(uri)?;
                 if publish {

@@ -64,7 +64,7 @@ pub fn spawn(job: Job, events: Sender<Event>) {
             config,
             stamp,
         } = job;
-        let analyse = || Analysis::new(text, version, &config, stamp);
+        let analyse = || Box::new(Analysis::new(text, version, &config, stamp));
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse))
             .map_err(|_| format!("the analysis of {uri} failed"));
         let _ = events.send(Event::Analysed {

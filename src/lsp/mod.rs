@@ -59,7 +59,7 @@ pub(crate) enum Event {
     Analysed {
         uri: String,
         generation: u64,
-        result: Result<Analysis, String>,
+        result: Result<Box<Analysis>, String>,
     },
 }
 

@@ -94,7 +94,7 @@ fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
     let config: Config = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(&text, s.start));
-        format!("{shown}:{line}: {}", e.message().trim())
+        format!("{shown}:{line}: {}", e.message().trim().replace('\n', "; "))
     })?;
     crate::registry::validate(&config).map_err(|e| {
         // The unknown rule name is what is wrong; its line is where.
