@@ -1,9 +1,13 @@
--- conclint in Neovim 0.11 and later: the built-in `vim.lsp.config` way.
--- Copy to ~/.config/nvim/lsp/conclint.lua without the last line, and call
--- `vim.lsp.enable("conclint")` from init.lua; or dofile() this file.
-vim.lsp.config("conclint", {
-  cmd = { vim.env.CONCLINT or "conclint", "lsp" },
-  filetypes = { "text" },
-  root_markers = { "conclint.toml", ".git" },
+-- conclint language server for Neovim 0.11 and later (vim.lsp.config).
+--
+-- Put this in your init.lua (or load it: dofile('/path/to/editors/neovim/0.11.lua')).
+-- Buffers of filetype `text` (*.txt) get diagnostics, hover, code actions
+-- and symbols. Fix everything with:
+--   :lua vim.lsp.buf.code_action({ context = { only = { 'source.fixAll.conclint' }, diagnostics = {} }, apply = true })
+
+vim.lsp.config('conclint', {
+  cmd = vim.g.conclint_cmd or { 'conclint', 'lsp' },
+  filetypes = vim.g.conclint_filetypes or { 'text' },
+  root_markers = { 'conclint.toml', '.git' },
 })
-vim.lsp.enable("conclint")
+vim.lsp.enable('conclint')

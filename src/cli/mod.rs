@@ -77,7 +77,7 @@ fn execute(cli: Cli) -> Result<i32, CliError> {
         }
         Command::Lint(args) => lint::run(args),
         Command::Lsp => match conclint::lsp::run() {
-            Ok(()) => Ok(0),
+            Ok(code) => Ok(code),
             Err(e) => Err(format!("language server: {e}").into()),
         },
         Command::Align(args) => align::run(&args),

@@ -8,75 +8,40 @@ use crate::lexicon::Language;
 use lsp_types as lt;
 use std::collections::HashMap;
 
-/// The kind of the "fix all" action (`editor.codeActionsOnSave` in VS Code).
+/// The kind of the action that applies every fix in the document.
 pub const FIX_ALL: &str = "source.fixAll.conclint";
 
-/// Whether the client asked only for kinds that exclude `kind` (`only` lists
-/// kinds and their parents: `source` covers `source.fixAll.conclint`).
-fn wanted(only: Option<&Vec<lt::CodeActionKind>>, kind: &str) -> bool {
-    only.is_none_or(|kinds| {
-        kinds.iter().any(|k| {
-            let k = k.as_str();
-            kind == k
-                || kind
-                    .strip_prefix(k)
-                    .is_some_and(|rest| rest.starts_with('.'))
-        })
-    })
-}
-
-/// Quick fixes for the findings touching `r`, and one "fix all" action with
-/// every fix that does not overlap an earlier one (as one `--fix` pass).
-#[allow(clippy::mutable_key_type)] // see `quick_fixes`
+/// A quick fix for every finding with a fix that touches `r`, and one
+/// `source.fixAll.conclint` action with all the document's fixes, each as
+/// the client's `only` filter allows.
 pub fn code_actions(
     a: &Analysis,
     uri: &lt::Uri,
     r: lt::Range,
-    only: Option<&Vec<lt::CodeActionKind>>,
+    context: &lt::CodeActionContext,
 ) -> Vec<lt::CodeAction> {
+    // `only` lists kinds or their parents (`source`, `source.fixAll`).
+    let wanted = |kind: &str| {
+        context.only.as_ref().is_none_or(|only| {
+            only.iter().any(|k| {
+                let k = k.as_str();
+                kind == k
+                    || kind
+                        .strip_prefix(k)
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
+    };
     let mut out = Vec::new();
-    if wanted(only, "quickfix") {
+    if wanted(lt::CodeActionKind::QUICKFIX.as_str()) {
         out.extend(quick_fixes(a, uri, r));
     }
-    if wanted(only, FIX_ALL) {
-        let mut fixes: Vec<&crate::lint::Fix> =
-            a.findings.iter().filter_map(|f| f.fix.as_ref()).collect();
-        fixes.sort_by_key(|f| (f.start, f.end));
-        let mut edits = Vec::new();
-        let mut pos = 0;
-        for fix in fixes {
-            if fix.start < pos {
-                continue; // overlaps: left for the next "fix all", as --fix does
-            }
-            pos = fix.end;
-            edits.push(lt::TextEdit {
-                range: range(&a.doc, fix.start, fix.end),
-                new_text: fix.replacement.clone(),
-            });
-        }
-        if !edits.is_empty() {
-            let n = edits.len();
-            out.push(lt::CodeAction {
-                title: format!(
-                    "conclint: fix all ({n} fix{})",
-                    if n == 1 { "" } else { "es" }
-                ),
-                kind: Some(lt::CodeActionKind::new(FIX_ALL)),
-                edit: Some(lt::WorkspaceEdit {
-                    changes: Some(HashMap::from([(uri.clone(), edits)])),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            });
-        }
+    if wanted(FIX_ALL) {
+        out.extend(fix_all(a, uri));
     }
     out
 }
 
-/// A quick fix for every finding with a fix that touches `r`.
-// `WorkspaceEdit::changes` is keyed by lsp-types' `Uri`, whose cached
-// parse makes clippy call it a mutable key; the type is not ours to choose.
-#[allow(clippy::mutable_key_type)]
 fn quick_fixes(a: &Analysis, uri: &lt::Uri, r: lt::Range) -> Vec<lt::CodeAction> {
     let doc = &a.doc;
     let start = offset(doc, r.start);
@@ -90,20 +55,56 @@ fn quick_fixes(a: &Analysis, uri: &lt::Uri, r: lt::Range) -> Vec<lt::CodeAction>
                 range: range(doc, fix.start, fix.end),
                 new_text: fix.replacement.clone(),
             };
-            let changes = HashMap::from([(uri.clone(), vec![edit])]);
             Some(lt::CodeAction {
                 title: f.help.clone().unwrap_or_else(|| format!("fix {}", f.rule)),
                 kind: Some(lt::CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![diagnostic(doc, f)]),
-                edit: Some(lt::WorkspaceEdit {
-                    changes: Some(changes),
-                    ..Default::default()
-                }),
+                edit: Some(edit_of(uri, vec![edit])),
                 is_preferred: Some(true),
                 ..Default::default()
             })
         })
         .collect()
+}
+
+/// Every fix of the document at once, as one pass of `conclint lint --fix`
+/// applies them: in order, a fix overlapping an earlier one left for later
+/// (it is still a diagnostic after the edit).
+fn fix_all(a: &Analysis, uri: &lt::Uri) -> Option<lt::CodeAction> {
+    let doc = &a.doc;
+    let mut fixes: Vec<_> = a.findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+    fixes.sort_by_key(|f| (f.start, f.end));
+    let mut edits = Vec::new();
+    let mut pos = 0;
+    for f in fixes {
+        if f.start < pos || f.end > doc.source.len() {
+            continue;
+        }
+        edits.push(lt::TextEdit {
+            range: range(doc, f.start, f.end),
+            new_text: f.replacement.clone(),
+        });
+        pos = f.end;
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    Some(lt::CodeAction {
+        title: format!("conclint: fix all ({})", edits.len()),
+        kind: Some(lt::CodeActionKind::from(FIX_ALL)),
+        edit: Some(edit_of(uri, edits)),
+        ..Default::default()
+    })
+}
+
+// `WorkspaceEdit::changes` is keyed by lsp-types' `Uri`, whose cached
+// parse makes clippy call it a mutable key; the type is not ours to choose.
+#[allow(clippy::mutable_key_type)]
+fn edit_of(uri: &lt::Uri, edits: Vec<lt::TextEdit>) -> lt::WorkspaceEdit {
+    lt::WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), edits)])),
+        ..Default::default()
+    }
 }
 
 /// On a clause verb: its function and role, and the forms of the same

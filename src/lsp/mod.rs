@@ -1,322 +1,291 @@
-//! `conclint lsp`: a language server over stdio (lsp-server + lsp-types).
+//! `conclint lsp`: a language server over stdio that no input can stop.
 //!
 //! Full-document sync; diagnostics after open, change (debounced) and save;
-//! code actions for every fix; hover on a clause verb (its function and its
-//! equivalents in the other languages of the lexicon); document symbols for
-//! the outline. Positions are UTF-16, as LSP requires. A malformed request
-//! gets an error response; the server keeps running.
+//! code actions for every fix and a `source.fixAll.conclint` action; hover
+//! on a clause verb; document symbols for the outline. Positions are UTF-16.
 //!
-//! Each open document keeps one [`Analysis`] of its current version, made
-//! when first needed after a change and shared by diagnostics, code actions,
-//! hover and symbols, so all four agree (same configuration, same language)
-//! and a request never parses again. A save analyses again only when the
-//! text it carries differs or the `conclint.toml` that applies has changed.
+//! Three kinds of thread: one reads stdin (bounded frames, [`framing`]) and
+//! classifies each body ([`message`]); the message loop (here) keeps the
+//! open documents and the lifecycle and is the only writer of stdout; each
+//! analysis runs on a thread of its own ([`jobs`]), so a slow document never
+//! holds up requests about other documents. A request whose document is
+//! still being analysed waits as a pending request, answered when the
+//! analysis arrives, cancelled by `$/cancelRequest` (RequestCancelled), or
+//! failed (RequestFailed) once the per-document time budget has passed.
 //!
-//! For tests, the request `conclint/analysisCount` answers how many analyses
-//! the server has made since it started.
+//! Lifecycle as the LSP specification says: before `initialize`, requests
+//! get ServerNotInitialized and notifications are dropped; after `shutdown`,
+//! requests get InvalidRequest; `exit` ends with 0 after `shutdown` and 1
+//! without (the end of stdin counts as an `exit`).
+//!
+//! Each open document keeps one [`Analysis`] of its current text, shared by
+//! diagnostics, code actions, hover and symbols, so all four agree. For
+//! tests, the request `conclint/analysisCount` answers how many analyses the
+//! server has started, and [`jobs::TEST_DELAY_VAR`] slows analyses down.
 
 mod analysis;
 mod convert;
+mod documents;
 mod features;
+pub mod framing;
+mod jobs;
+pub mod message;
+mod requests;
+mod settings;
 mod tree;
 
-use analysis::{Analysis, Configs};
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use analysis::Analysis;
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use lsp_types as lt;
+use message::{code, Incoming};
+use requests::{Pending, Query};
+use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 /// How long to wait after the last change before linting again.
 const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How long a request may wait for its document's analysis, unless the
+/// client sets `initializationOptions.analysisBudgetMs`.
+const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
+
+/// What the message loop reacts to.
+pub(crate) enum Event {
+    Message(Incoming),
+    /// stdin ended (or failed).
+    Eof,
+    /// An analysis finished (`Err`: it panicked).
+    Analysed {
+        uri: String,
+        generation: u64,
+        result: Result<Box<Analysis>, String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lifecycle {
+    Uninitialized,
+    Running,
+    ShutDown,
+}
 
 struct Open {
     text: String,
     version: i32,
+    /// Counts changes of the text (or of its configuration): an analysis
+    /// made for an older generation is discarded.
+    generation: u64,
     /// Changed since diagnostics were last published.
     dirty_since: Option<Instant>,
-    /// The analysis of `text`; `None` after a change until something needs it.
+    /// Diagnostics are to be published when the analysis is ready.
+    publish_wanted: bool,
+    /// The analysis of `text`; `None` after a change until one arrives.
     analysis: Option<Analysis>,
+    /// The generation an analysis thread is working on.
+    job: Option<u64>,
 }
 
-impl Open {
-    fn new(text: String, version: i32) -> Open {
-        Open {
-            text,
-            version,
-            dirty_since: None,
-            analysis: None,
+/// Runs the server until `exit` or the end of stdin; the exit code.
+pub fn run() -> Result<i32, Box<dyn std::error::Error + Send + Sync>> {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let reader = tx.clone();
+    std::thread::Builder::new()
+        .name("lsp-stdin".into())
+        .spawn(move || jobs::read_stdin(&reader))?;
+    let mut server = Server::new(tx, io::stdout().lock());
+    Ok(server.main_loop(&rx)?)
+}
+
+struct Server<W: Write> {
+    out: W,
+    /// Where analysis threads send their results.
+    events: Sender<Event>,
+    state: Lifecycle,
+    docs: HashMap<String, Open>,
+    pending: Vec<Pending>,
+    settings: settings::Settings,
+    budget: Duration,
+    /// Analyses started so far (answered to `conclint/analysisCount`).
+    analyses: usize,
+}
+
+impl<W: Write> Server<W> {
+    fn new(events: Sender<Event>, out: W) -> Self {
+        Server {
+            out,
+            events,
+            state: Lifecycle::Uninitialized,
+            docs: HashMap::new(),
+            pending: Vec::new(),
+            settings: settings::Settings::default(),
+            budget: DEFAULT_BUDGET,
+            analyses: 0,
         }
     }
-}
 
-/// Runs the server until `exit`.
-pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let (connection, io_threads) = Connection::stdio();
-    let caps = lt::ServerCapabilities {
-        text_document_sync: Some(lt::TextDocumentSyncCapability::Options(
-            lt::TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(lt::TextDocumentSyncKind::FULL),
-                save: Some(lt::TextDocumentSyncSaveOptions::Supported(true)),
-                ..Default::default()
-            },
-        )),
-        code_action_provider: Some(lt::CodeActionProviderCapability::Options(
-            lt::CodeActionOptions {
-                code_action_kinds: Some(vec![
-                    lt::CodeActionKind::QUICKFIX,
-                    lt::CodeActionKind::new(features::FIX_ALL),
-                ]),
-                ..Default::default()
-            },
-        )),
-        hover_provider: Some(lt::HoverProviderCapability::Simple(true)),
-        document_symbol_provider: Some(lt::OneOf::Left(true)),
-        position_encoding: Some(lt::PositionEncodingKind::UTF16),
-        ..Default::default()
-    };
-    connection.initialize(serde_json::to_value(caps)?)?;
-    let mut server = Server {
-        conn: &connection,
-        docs: HashMap::new(),
-        analyses: 0,
-        configs: Configs::default(),
-    };
-    server.main_loop()?;
-    drop(connection);
-    io_threads.join()?;
-    Ok(())
-}
-
-struct Server<'c> {
-    conn: &'c Connection,
-    docs: HashMap<String, Open>,
-    /// Analyses made so far (answered to `conclint/analysisCount`).
-    analyses: usize,
-    configs: Configs,
-}
-
-impl Server<'_> {
-    fn main_loop(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    fn main_loop(&mut self, rx: &Receiver<Event>) -> io::Result<i32> {
         loop {
-            let timeout = if self.docs.values().any(|d| d.dirty_since.is_some()) {
-                DEBOUNCE
-            } else {
-                Duration::from_secs(3600)
-            };
-            match self.conn.receiver.recv_timeout(timeout) {
-                Ok(Message::Request(req)) => {
-                    if self.conn.handle_shutdown(&req)? {
-                        return Ok(());
+            let wait = self.next_wakeup().map_or(Duration::from_secs(3600), |t| {
+                t.saturating_duration_since(Instant::now())
+            });
+            match rx.recv_timeout(wait) {
+                Ok(Event::Message(m)) => {
+                    if let Some(code) = self.message(m)? {
+                        return Ok(code);
                     }
-                    let resp = self.request(req);
-                    self.conn.sender.send(Message::Response(resp))?;
                 }
-                Ok(Message::Notification(n)) => {
-                    if n.method == "exit" {
-                        return Ok(());
-                    }
-                    self.notification(n)?;
-                }
-                Ok(Message::Response(_)) => {}
-                Err(crossbeam_timeout) if crossbeam_timeout.is_timeout() => {}
-                Err(_) => return Ok(()), // the client went away
+                Ok(Event::Analysed {
+                    uri,
+                    generation,
+                    result,
+                }) => self.analysed(&uri, generation, result)?,
+                Ok(Event::Eof) | Err(RecvTimeoutError::Disconnected) => return Ok(self.exit_code()),
+                Err(RecvTimeoutError::Timeout) => {}
             }
             self.publish_due()?;
-            self.show_config_errors()?;
+            self.expire_pending()?;
         }
     }
 
-    fn notification(
-        &mut self,
-        n: Notification,
-    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-        match n.method.as_str() {
-            "textDocument/didOpen" => {
-                if let Ok(p) = serde_json::from_value::<lt::DidOpenTextDocumentParams>(n.params) {
-                    let uri = p.text_document.uri.as_str().to_string();
-                    let open = Open::new(p.text_document.text, p.text_document.version);
-                    self.docs.insert(uri.clone(), open);
-                    self.publish(&uri)?;
-                }
-            }
-            "textDocument/didChange" => {
-                if let Ok(p) = serde_json::from_value::<lt::DidChangeTextDocumentParams>(n.params) {
-                    let uri = p.text_document.uri.as_str().to_string();
-                    if let (Some(doc), Some(change)) = (
-                        self.docs.get_mut(&uri),
-                        p.content_changes.into_iter().last(),
-                    ) {
-                        doc.text = change.text;
-                        doc.version = p.text_document.version;
-                        doc.dirty_since = Some(Instant::now());
-                        doc.analysis = None;
-                    }
-                }
-            }
-            "textDocument/didSave" => {
-                if let Ok(p) = serde_json::from_value::<lt::DidSaveTextDocumentParams>(n.params) {
-                    let uri = p.text_document.uri.as_str().to_string();
-                    if let Some(doc) = self.docs.get_mut(&uri) {
-                        if let Some(text) = p.text.filter(|t| *t != doc.text) {
-                            doc.text = text;
-                            doc.analysis = None;
-                        }
-                        // A save is when the user expects a fresh lint: the
-                        // version may be the same, the configuration not.
-                        if !doc
-                            .analysis
-                            .as_ref()
-                            .is_some_and(|a| a.config_unchanged(&uri))
-                        {
-                            doc.analysis = None;
-                        }
-                    }
-                    self.publish(&uri)?;
-                }
-            }
-            "textDocument/didClose" => {
-                if let Ok(p) = serde_json::from_value::<lt::DidCloseTextDocumentParams>(n.params) {
-                    let uri = p.text_document.uri.as_str().to_string();
-                    self.docs.remove(&uri);
-                    self.send_diagnostics(&uri, Vec::new(), None)?;
-                }
-            }
-            _ => {}
+    fn exit_code(&self) -> i32 {
+        if self.state == Lifecycle::ShutDown {
+            0
+        } else {
+            1
         }
-        Ok(())
     }
 
-    /// Tells the user of a broken `conclint.toml` (file, line and what is
-    /// wrong), once per distinct error.
-    fn show_config_errors(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-        for message in std::mem::take(&mut self.configs.to_show) {
-            let params = lt::ShowMessageParams {
-                typ: lt::MessageType::ERROR,
-                message,
-            };
-            self.conn
-                .sender
-                .send(Message::Notification(Notification::new(
-                    "window/showMessage".into(),
-                    params,
-                )))?;
-        }
-        Ok(())
-    }
-
-    /// Publishes diagnostics of documents whose last change has settled.
-    fn publish_due(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-        let due: Vec<String> = self
+    /// The next time something is due: a debounced publish or a deadline.
+    fn next_wakeup(&self) -> Option<Instant> {
+        let debounced = self
             .docs
-            .iter()
-            .filter(|(_, d)| d.dirty_since.is_some_and(|t| t.elapsed() >= DEBOUNCE))
-            .map(|(u, _)| u.clone())
-            .collect();
-        for uri in due {
-            self.publish(&uri)?;
-        }
-        Ok(())
+            .values()
+            .filter_map(|d| d.dirty_since.map(|t| t + DEBOUNCE));
+        let deadlines = self.pending.iter().map(|p| p.deadline);
+        debounced.chain(deadlines).min()
     }
 
-    /// The analysis of a document's current text, made now if there is none.
-    fn analysis(&mut self, uri: &str) -> Option<&Analysis> {
-        let open = self.docs.get_mut(uri)?;
-        if open.analysis.is_none() {
-            self.analyses += 1;
-            open.analysis = Some(Analysis::new(
-                uri,
-                &open.text,
-                open.version,
-                &mut self.configs,
-            ));
-        }
-        open.analysis.as_ref()
+    fn send(&mut self, msg: &Value) -> io::Result<()> {
+        framing::write_frame(&mut self.out, msg.to_string().as_bytes())
     }
 
-    fn publish(&mut self, uri: &str) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-        let Some(open) = self.docs.get_mut(uri) else {
-            return Ok(());
-        };
-        open.dirty_since = None;
-        let Some(a) = self.analysis(uri) else {
-            return Ok(());
-        };
-        let diags = a
-            .findings
-            .iter()
-            .map(|f| convert::diagnostic(&a.doc, f))
-            .collect();
-        let version = a.version;
-        self.send_diagnostics(uri, diags, Some(version))
-    }
-
-    fn send_diagnostics(
-        &self,
-        uri: &str,
-        diagnostics: Vec<lt::Diagnostic>,
-        version: Option<i32>,
-    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-        let params =
-            serde_json::json!({ "uri": uri, "diagnostics": diagnostics, "version": version });
-        self.conn
-            .sender
-            .send(Message::Notification(Notification::new(
-                "textDocument/publishDiagnostics".into(),
-                params,
-            )))?;
-        Ok(())
-    }
-
-    fn request(&mut self, req: Request) -> Response {
-        let id = req.id.clone();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch(req)));
+    fn reply(&mut self, id: Value, result: Result<Value, requests::Failure>) -> io::Result<()> {
         match result {
-            Ok(Ok(value)) => Response::new_ok(id, value),
-            Ok(Err((code, msg))) => Response::new_err(id, code as i32, msg),
-            Err(_) => {
-                Response::new_err(id, ErrorCode::InternalError as i32, "internal error".into())
-            }
+            Ok(v) => self.send(&message::ok(id, v)),
+            Err((c, msg)) => self.send(&message::error(id, c, msg)),
         }
     }
 
-    fn dispatch(&mut self, req: Request) -> Result<serde_json::Value, (ErrorCode, String)> {
-        let bad = |e: serde_json::Error| (ErrorCode::InvalidParams, e.to_string());
-        let value = match req.method.as_str() {
-            "textDocument/codeAction" => {
-                let p: lt::CodeActionParams = serde_json::from_value(req.params).map_err(bad)?;
-                let uri = &p.text_document.uri;
-                let actions = self
-                    .analysis(uri.as_str())
-                    .map(|a| features::code_actions(a, uri, p.range, p.context.only.as_ref()))
-                    .unwrap_or_default();
-                serde_json::to_value(actions)
+    /// One message; `Some(code)` when the server is to exit.
+    fn message(&mut self, m: Incoming) -> io::Result<Option<i32>> {
+        match m {
+            Incoming::Invalid { id, code, message } => {
+                self.send(&message::error(id, code, message))?
             }
-            "textDocument/hover" => {
-                let p: lt::HoverParams = serde_json::from_value(req.params).map_err(bad)?;
-                let pos = p.text_document_position_params;
-                let hover = self
-                    .analysis(pos.text_document.uri.as_str())
-                    .and_then(|a| features::hover(a, pos.position));
-                serde_json::to_value(hover)
+            Incoming::Response => {}
+            Incoming::Notification { method, .. } if method == "exit" => {
+                return Ok(Some(self.exit_code()))
             }
-            "textDocument/documentSymbol" => {
-                let p: lt::DocumentSymbolParams =
-                    serde_json::from_value(req.params).map_err(bad)?;
-                let symbols = self
-                    .analysis(p.text_document.uri.as_str())
-                    .map(features::symbols)
-                    .unwrap_or_default();
-                serde_json::to_value(symbols)
+            Incoming::Notification { method, params } => {
+                if self.state == Lifecycle::Running {
+                    self.notification(&method, params)?;
+                }
             }
-            "conclint/analysisCount" => serde_json::to_value(self.analyses),
-            other => {
-                return Err((
-                    ErrorCode::MethodNotFound,
-                    format!("unsupported method {other}"),
-                ))
+            Incoming::Request { id, method, params } => {
+                let not = |c: i64, m: &str| Err((c, m.to_string()));
+                let result = match (self.state, method.as_str()) {
+                    (Lifecycle::Uninitialized, "initialize") => {
+                        self.state = Lifecycle::Running;
+                        Ok(self.initialize(&params))
+                    }
+                    (Lifecycle::Uninitialized, _) => {
+                        not(code::SERVER_NOT_INITIALIZED, "initialize first")
+                    }
+                    (Lifecycle::ShutDown, _) => {
+                        not(code::INVALID_REQUEST, "the server is shut down")
+                    }
+                    (Lifecycle::Running, "initialize") => {
+                        not(code::INVALID_REQUEST, "already initialized")
+                    }
+                    (Lifecycle::Running, "shutdown") => {
+                        self.state = Lifecycle::ShutDown;
+                        Ok(Value::Null)
+                    }
+                    (Lifecycle::Running, _) => {
+                        return self.request(id, &method, params).map(|_| None)
+                    }
+                };
+                self.reply(id, result)?;
             }
+        }
+        Ok(None)
+    }
+
+    fn initialize(&mut self, params: &Value) -> Value {
+        let ms = &params["initializationOptions"]["analysisBudgetMs"];
+        if let Some(ms) = ms.as_u64() {
+            self.budget = Duration::from_millis(ms.clamp(1, 3_600_000));
+        }
+        let caps = lt::ServerCapabilities {
+            text_document_sync: Some(lt::TextDocumentSyncCapability::Options(
+                lt::TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(lt::TextDocumentSyncKind::FULL),
+                    save: Some(lt::TextDocumentSyncSaveOptions::Supported(true)),
+                    ..Default::default()
+                },
+            )),
+            code_action_provider: Some(lt::CodeActionProviderCapability::Options(
+                lt::CodeActionOptions {
+                    code_action_kinds: Some(vec![
+                        lt::CodeActionKind::QUICKFIX,
+                        lt::CodeActionKind::from(features::FIX_ALL),
+                    ]),
+                    ..Default::default()
+                },
+            )),
+            hover_provider: Some(lt::HoverProviderCapability::Simple(true)),
+            document_symbol_provider: Some(lt::OneOf::Left(true)),
+            position_encoding: Some(lt::PositionEncodingKind::UTF16),
+            ..Default::default()
         };
-        Ok(value.unwrap_or_default())
+        json!({
+            "capabilities": caps,
+            "serverInfo": { "name": "conclint", "version": env!("CARGO_PKG_VERSION") },
+        })
+    }
+
+    fn request(&mut self, id: Value, method: &str, params: Value) -> io::Result<()> {
+        if method == "conclint/analysisCount" {
+            return self.reply(id, Ok(json!(self.analyses)));
+        }
+        let query = match Query::parse(method, params) {
+            Ok(Some(q)) => q,
+            Ok(None) => {
+                let msg = format!("unsupported method {method}");
+                return self.reply(id, Err((code::METHOD_NOT_FOUND, msg)));
+            }
+            Err(e) => return self.reply(id, Err(e)),
+        };
+        let uri = query.uri().to_string();
+        match self.docs.get(&uri) {
+            None => self.reply(id, query.answer(None)),
+            Some(Open {
+                analysis: Some(a), ..
+            }) => {
+                let answer = query.answer(Some(a));
+                self.reply(id, answer)
+            }
+            Some(_) => {
+                self.pending.push(Pending {
+                    id,
+                    uri: uri.clone(),
+                    query,
+                    deadline: Instant::now() + self.budget,
+                });
+                self.want(&uri)
+            }
+        }
     }
 }
