@@ -4,11 +4,13 @@
 //! inputs, pipes and endless devices. Runs the binary (Unix only).
 #![cfg(unix)]
 
+mod common;
+
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// A text with two fixable findings (`Aicina`, `UZSVĒR`).
@@ -22,24 +24,15 @@ fn fixed() -> String {
 }
 
 fn run(dir: &Path, args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_conclint"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs")
+    common::run_in(dir, args)
+}
+
+fn tmp(name: &str) -> PathBuf {
+    common::fresh_dir("safety", name)
 }
 
 fn os(s: &str) -> &OsStr {
     OsStr::new(s)
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("conclint-safety-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
 }
 
 fn stderr(o: &Output) -> String {

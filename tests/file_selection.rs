@@ -4,28 +4,21 @@
 //! left alone, standard input under a name, and a clear error when nothing
 //! matched. Runs the binary.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// A text with a `verb-case` finding and an `elision` finding.
 const DOC: &str =
     "EIROPAS SAVIENĪBAS PADOME,\n\nATGĀDINOT x;\n\nAicina Komisiju [...] ziņot;\n\nUZSVER z.\n";
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_conclint"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs")
+    common::run_in(dir, args)
 }
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("conclint-select-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
+    common::fresh_dir("select", name)
 }
 
 fn write(dir: &Path, rel: &str, text: &str) {

@@ -1,5 +1,7 @@
 //! The language server, driven over stdio with JSON-RPC like an editor does.
 
+mod common;
+use common::apply_edits;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -209,34 +211,6 @@ fn an_editor_session() {
     c.notify("exit", Value::Null);
     let status = c.child.wait().unwrap();
     assert!(status.success());
-}
-
-/// Applies LSP text edits (non-overlapping, sorted) to a text.
-fn apply_edits(text: &str, edits: &[Value]) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let offset = |p: &Value| -> usize {
-        let line = p["line"].as_u64().unwrap() as usize;
-        let ch = p["character"].as_u64().unwrap() as usize;
-        let start: usize = lines[..line].iter().map(|l| l.len() + 1).sum();
-        let mut units = 0;
-        for (i, c) in lines[line].char_indices() {
-            if units >= ch {
-                return start + i;
-            }
-            units += c.len_utf16();
-        }
-        start + lines[line].len()
-    };
-    let mut out = String::new();
-    let mut pos = 0;
-    for e in edits {
-        let (s, t) = (offset(&e["range"]["start"]), offset(&e["range"]["end"]));
-        out.push_str(&text[pos..s]);
-        out.push_str(e["newText"].as_str().unwrap());
-        pos = t;
-    }
-    out.push_str(&text[pos..]);
-    out
 }
 
 /// How many analyses the server has made (a request documented as for tests).

@@ -3,6 +3,8 @@
 //! follows the LSP specification, a slow analysis can be cancelled and does
 //! not hold up other documents, a broken `conclint.toml` is reported.
 
+mod common;
+use common::apply_edits;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -423,32 +425,4 @@ fn fix_all_gives_what_one_fix_pass_gives() {
     );
     c.notify("exit", Value::Null);
     assert_eq!(c.exit_code(), Some(1));
-}
-
-/// Applies LSP text edits (non-overlapping, in order) to a text.
-fn apply_edits(text: &str, edits: &[Value]) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let offset = |p: &Value| -> usize {
-        let line = p["line"].as_u64().unwrap() as usize;
-        let ch = p["character"].as_u64().unwrap() as usize;
-        let start: usize = lines[..line].iter().map(|l| l.len() + 1).sum();
-        let mut units = 0;
-        for (i, c) in lines[line].char_indices() {
-            if units >= ch {
-                return start + i;
-            }
-            units += c.len_utf16();
-        }
-        start + lines[line].len()
-    };
-    let mut out = String::new();
-    let mut pos = 0;
-    for e in edits {
-        let (s, t) = (offset(&e["range"]["start"]), offset(&e["range"]["end"]));
-        out.push_str(&text[pos..s]);
-        out.push_str(e["newText"].as_str().unwrap());
-        pos = t;
-    }
-    out.push_str(&text[pos..]);
-    out
 }

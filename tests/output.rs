@@ -3,28 +3,23 @@
 //! severity in words, and the output options (`--quiet`, `--statistics`,
 //! `--show-fixes`, deterministic JSON, trackable SARIF). Runs the binary.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    common::run_in(dir, args)
+}
+
+fn tmp(name: &str) -> PathBuf {
+    common::fresh_dir("out", name)
+}
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_conclint"));
     c.env("NO_COLOR", "1");
     c
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    bin()
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("binary runs")
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("conclint-out-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
 }
 
 fn stdout(o: &Output) -> String {

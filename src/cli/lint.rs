@@ -70,10 +70,14 @@ impl PerFileIgnores {
         Ok(PerFileIgnores(out))
     }
 
-    fn ignores(&self, name: &Path, rule: &str) -> bool {
+    /// The rules silenced on one file, worked out once per file (matching
+    /// normalises the path, which is not work to repeat per finding).
+    fn rules_for(&self, name: &Path) -> Vec<&str> {
         self.0
             .iter()
-            .any(|(set, rules)| rules.iter().any(|r| r == rule) && files::matches(set, name))
+            .filter(|(set, _)| files::matches(set, name))
+            .flat_map(|(_, rules)| rules.iter().map(String::as_str))
+            .collect()
     }
 }
 
@@ -360,7 +364,8 @@ fn process(args: &LintArgs, path: &Path, ctx: &FileContext) -> FileResult {
     let mut doc = conclint::parse::parse(text, ctx.lang);
     doc.origin = origin;
     let mut findings = lint::lint(&doc, ctx.config);
-    findings.retain(|f| !ctx.per_file.ignores(&name_path, f.rule));
+    let silenced = ctx.per_file.rules_for(&name_path);
+    findings.retain(|f| !silenced.contains(&f.rule));
     if let Some(b) = ctx.baseline {
         if args.write_baseline.is_none() {
             findings = b.filter(&name, &doc, findings);
