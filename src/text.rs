@@ -172,6 +172,75 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
     i
 }
 
+/// Every ASCII `open` byte of `text` paired with the first `close` byte after
+/// it, as byte offsets `(open, close)` in order of `open`; opens with no close
+/// after them are left out. One pass: the opens still waiting are all paired
+/// with the next close, so pairs sharing a close are consecutive.
+pub fn first_closers(text: &str, open: u8, close: u8) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut waiting = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == open {
+            pairs.push((i, usize::MAX));
+            waiting += 1;
+        } else if b == close && waiting > 0 {
+            let n = pairs.len();
+            for p in &mut pairs[n - waiting..] {
+                p.1 = i;
+            }
+            waiting = 0;
+        }
+    }
+    // The last `waiting` opens found no close.
+    pairs.truncate(pairs.len() - waiting);
+    pairs
+}
+
+/// Counts the characters before any byte offset of one text in bounded time:
+/// the count is kept at every [`CharCounts::STRIDE`] bytes, and only the
+/// bytes after the nearest checkpoint are read. (Columns of many findings on
+/// one long line were each a scan from the start of the line.)
+#[derive(Debug, Default, Clone)]
+pub struct CharCounts {
+    /// `at[k]`: characters that start before byte `k * STRIDE`.
+    at: Vec<usize>,
+}
+
+impl CharCounts {
+    const STRIDE: usize = 4096;
+
+    pub fn new(s: &str) -> Self {
+        let mut at = Vec::with_capacity(s.len() / Self::STRIDE + 2);
+        let mut count = 0;
+        at.push(count);
+        for chunk in s.as_bytes().chunks(Self::STRIDE) {
+            count += chunk.iter().filter(|&&b| starts_char(b)).count();
+            at.push(count);
+        }
+        CharCounts { at }
+    }
+
+    /// Characters of `s` (the text this was made from) that start before
+    /// byte `offset` (clamped to the text).
+    pub fn before(&self, s: &str, offset: usize) -> usize {
+        let offset = offset.min(s.len());
+        let k = offset / Self::STRIDE;
+        // `at` has a checkpoint for every `k <= s.len() / STRIDE`, so `get`
+        // only misses when `s` is not the text the counts were made from.
+        let base = self.at.get(k).copied().unwrap_or(0);
+        let tail = s
+            .as_bytes()
+            .get(k * Self::STRIDE..offset)
+            .map_or(0, |t| t.iter().filter(|&&b| starts_char(b)).count());
+        base + tail
+    }
+}
+
+/// True for a byte that starts a UTF-8 character (not a continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
 /// Folds diacritics away (`Ē` → `E`).
 pub fn fold(s: &str) -> String {
     s.nfd()
@@ -196,6 +265,41 @@ mod tests {
         assert!(is_all_caps("UZSVĒR"));
         assert!(!is_all_caps("Aicina"));
         assert!(!is_all_caps("A"));
+    }
+
+    #[test]
+    fn each_open_gets_the_first_close_after_it() {
+        assert_eq!(first_closers("[a [b] c] [", b'[', b']'), [(0, 5), (3, 5)]);
+        assert!(first_closers("[[[", b'[', b']').is_empty());
+    }
+
+    #[test]
+    fn char_counts_match_a_scan() {
+        let s = "ā".repeat(5000) + "b" + &"€".repeat(3000);
+        let counts = CharCounts::new(&s);
+        for offset in [
+            0,
+            1,
+            2,
+            4095,
+            4096,
+            4097,
+            10_000,
+            10_001,
+            s.len() - 1,
+            s.len(),
+            s.len() + 9,
+        ] {
+            let scan = s.as_bytes()[..offset.min(s.len())]
+                .iter()
+                .filter(|&&b| starts_char(b))
+                .count();
+            assert_eq!(counts.before(&s, offset), scan, "at {offset}");
+        }
+        let empty = CharCounts::new("");
+        assert_eq!(empty.before("", 0), 0);
+        let exact = "a".repeat(8192);
+        assert_eq!(CharCounts::new(&exact).before(&exact, 8192), 8192);
     }
 
     #[test]

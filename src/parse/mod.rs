@@ -28,6 +28,9 @@ pub struct Document {
     /// references, sorted: collected once by the parser.
     pub ref_candidates: Vec<crate::refs::RefCandidate>,
     line_starts: Vec<usize>,
+    /// Character counts at checkpoints of `source`, so that a column is
+    /// found in bounded time however long its line is.
+    char_counts: crate::text::CharCounts,
 }
 
 impl Document {
@@ -49,9 +52,12 @@ impl Document {
     /// 1-based column (in characters) of an original byte offset.
     pub fn column_of(&self, offset: usize) -> usize {
         let line = self.line_of(offset);
-        let start = self.line_starts[line - 1];
+        // `line >= 1` (line 1 starts at 0 <= offset) and `line_starts` has a
+        // start for every line it counts.
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let offset = crate::text::floor_char_boundary(&self.source, offset.min(self.source.len()));
-        self.source[start..offset].chars().count() + 1
+        let counts = &self.char_counts;
+        counts.before(&self.source, offset) - counts.before(&self.source, start.min(offset)) + 1
     }
 
     /// Start offset of a 1-based line.
@@ -73,6 +79,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
     let language = lang.unwrap_or_else(|| crate::language::detect(&source));
     let norm = normalize::normalize(&source, language);
     let line_starts = line_starts(&source);
+    let char_counts = crate::text::CharCounts::new(&source);
     let built = tree::build(&norm, language);
     let mut doc = Document {
         source,
@@ -83,6 +90,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
         syntax_errors: built.errors,
         ref_candidates: built.ref_candidates,
         line_starts,
+        char_counts,
     };
     doc.tree = tree::freeze(
         &built.draft,
