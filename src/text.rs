@@ -197,48 +197,56 @@ pub fn first_closers(text: &str, open: u8, close: u8) -> Vec<(usize, usize)> {
 }
 
 /// Counts the characters before any byte offset of one text in bounded time:
-/// the count is kept at every [`CharCounts::STRIDE`] bytes, and only the
-/// bytes after the nearest checkpoint are read. (Columns of many findings on
-/// one long line were each a scan from the start of the line.)
+/// the count is kept at a character boundary every [`CharCounts::STRIDE`]
+/// bytes, and only the text after the nearest one is counted. (Columns of
+/// many findings on one long line were each a count from the line start.)
 #[derive(Debug, Default, Clone)]
 pub struct CharCounts {
-    /// `at[k]`: characters that start before byte `k * STRIDE`.
-    at: Vec<usize>,
+    /// `at[k]`: the first char boundary at or after `k * STRIDE`, and the
+    /// characters before it.
+    at: Vec<(usize, usize)>,
 }
 
 impl CharCounts {
-    const STRIDE: usize = 4096;
+    const STRIDE: usize = 1024;
 
     pub fn new(s: &str) -> Self {
         let mut at = Vec::with_capacity(s.len() / Self::STRIDE + 2);
-        let mut count = 0;
-        at.push(count);
-        for chunk in s.as_bytes().chunks(Self::STRIDE) {
-            count += chunk.iter().filter(|&&b| starts_char(b)).count();
-            at.push(count);
+        let (mut byte, mut count) = (0, 0);
+        for k in 0..=s.len() / Self::STRIDE {
+            let next = ceil_char_boundary(s, k * Self::STRIDE);
+            count += s.get(byte..next).map_or(0, |t| t.chars().count());
+            byte = next;
+            at.push((byte, count));
         }
         CharCounts { at }
     }
 
-    /// Characters of `s` (the text this was made from) that start before
-    /// byte `offset` (clamped to the text).
+    /// Characters of `s` (the text this was made from) before byte
+    /// `offset`, which is clamped to the text and floored to a boundary.
     pub fn before(&self, s: &str, offset: usize) -> usize {
-        let offset = offset.min(s.len());
+        let offset = floor_char_boundary(s, offset);
         let k = offset / Self::STRIDE;
-        // `at` has a checkpoint for every `k <= s.len() / STRIDE`, so `get`
-        // only misses when `s` is not the text the counts were made from.
-        let base = self.at.get(k).copied().unwrap_or(0);
-        let tail = s
-            .as_bytes()
-            .get(k * Self::STRIDE..offset)
-            .map_or(0, |t| t.iter().filter(|&&b| starts_char(b)).count());
-        base + tail
+        // The checkpoint of `k` may lie past `offset` (inside the character
+        // that straddles `k * STRIDE`): then the one before it is used.
+        let (byte, count) = match self.at.get(k) {
+            Some(&(b, c)) if b <= offset => (b, c),
+            _ => k
+                .checked_sub(1)
+                .and_then(|k| self.at.get(k).copied())
+                .unwrap_or((0, 0)),
+        };
+        count + s.get(byte..offset).map_or(0, |t| t.chars().count())
     }
 }
 
-/// True for a byte that starts a UTF-8 character (not a continuation byte).
-fn starts_char(b: u8) -> bool {
-    b & 0xC0 != 0x80
+/// Index of the char boundary at or after `i` (`s.len()` past the end).
+pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Folds diacritics away (`Ē` → `E`).
@@ -290,10 +298,7 @@ mod tests {
             s.len(),
             s.len() + 9,
         ] {
-            let scan = s.as_bytes()[..offset.min(s.len())]
-                .iter()
-                .filter(|&&b| starts_char(b))
-                .count();
+            let scan = s[..floor_char_boundary(&s, offset)].chars().count();
             assert_eq!(counts.before(&s, offset), scan, "at {offset}");
         }
         let empty = CharCounts::new("");

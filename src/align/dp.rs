@@ -7,9 +7,9 @@
 //! footnote references) occurs once on each side, kept in order by a longest
 //! increasing subsequence — and only the stretches between anchors are
 //! aligned by dynamic programming. A stretch still too big for the cap is
-//! aligned in a narrower band (wide enough to reach the corner, so the cell
-//! count stays linear); [`Approximation`] records that it happened, so the
-//! caller can say so.
+//! aligned in a narrower band (64 cells either side of the diagonal, so the
+//! cell count stays linear); [`Approximation`] records that it happened, so
+//! the caller can say so.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -85,11 +85,10 @@ pub fn align<K: Hash + Eq>(
             exact_band(gn, gm)
         } else {
             approx.narrowed += 1;
-            // Wide enough for the path to reach the far corner (a step down
-            // the diagonal moves `m / n` columns), within the cap otherwise.
-            (CELL_CAP / (gn + 1) / 2)
-                .max(gm.div_ceil(gn.max(1)) + 1)
-                .max(16)
+            // The exact band without its widening by `|n − m|`: 64 cells
+            // either side of a diagonal step (which moves `m / n` columns, so
+            // the path still reaches the far corner). Linear in cells.
+            gm.div_ceil(gn.max(1)) + 64
         };
         steps.extend(banded(i0..i, j0..j, costs, band));
         if i < n {
