@@ -57,7 +57,8 @@ pub struct PointCounter {
 
 impl PointCounter {
     pub fn accepts(&self, n: u32) -> bool {
-        self.last == u32::MAX || (n >= 1 && n <= self.last + 3 && n + 3 > self.last)
+        self.last == u32::MAX
+            || (n >= 1 && n <= self.last.saturating_add(3) && n.saturating_add(3) > self.last)
     }
 
     /// A counter that accepts any number (to classify lines before the

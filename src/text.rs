@@ -172,6 +172,83 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
     i
 }
 
+/// Every ASCII `open` byte of `text` paired with the first `close` byte after
+/// it, as byte offsets `(open, close)` in order of `open`; opens with no close
+/// after them are left out. One pass: the opens still waiting are all paired
+/// with the next close, so pairs sharing a close are consecutive.
+pub fn first_closers(text: &str, open: u8, close: u8) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut waiting = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == open {
+            pairs.push((i, usize::MAX));
+            waiting += 1;
+        } else if b == close && waiting > 0 {
+            let n = pairs.len();
+            for p in &mut pairs[n - waiting..] {
+                p.1 = i;
+            }
+            waiting = 0;
+        }
+    }
+    // The last `waiting` opens found no close.
+    pairs.truncate(pairs.len() - waiting);
+    pairs
+}
+
+/// Counts the characters before any byte offset of one text in bounded time:
+/// the count is kept at a character boundary every [`CharCounts::STRIDE`]
+/// bytes, and only the text after the nearest one is counted. (Columns of
+/// many findings on one long line were each a count from the line start.)
+#[derive(Debug, Default, Clone)]
+pub struct CharCounts {
+    /// `at[k]`: the first char boundary at or after `k * STRIDE`, and the
+    /// characters before it.
+    at: Vec<(usize, usize)>,
+}
+
+impl CharCounts {
+    const STRIDE: usize = 1024;
+
+    pub fn new(s: &str) -> Self {
+        let mut at = Vec::with_capacity(s.len() / Self::STRIDE + 2);
+        let (mut byte, mut count) = (0, 0);
+        for k in 0..=s.len() / Self::STRIDE {
+            let next = ceil_char_boundary(s, k * Self::STRIDE);
+            count += s.get(byte..next).map_or(0, |t| t.chars().count());
+            byte = next;
+            at.push((byte, count));
+        }
+        CharCounts { at }
+    }
+
+    /// Characters of `s` (the text this was made from) before byte
+    /// `offset`, which is clamped to the text and floored to a boundary.
+    pub fn before(&self, s: &str, offset: usize) -> usize {
+        let offset = floor_char_boundary(s, offset);
+        let k = offset / Self::STRIDE;
+        // The checkpoint of `k` may lie past `offset` (inside the character
+        // that straddles `k * STRIDE`): then the one before it is used.
+        let (byte, count) = match self.at.get(k) {
+            Some(&(b, c)) if b <= offset => (b, c),
+            _ => k
+                .checked_sub(1)
+                .and_then(|k| self.at.get(k).copied())
+                .unwrap_or((0, 0)),
+        };
+        count + s.get(byte..offset).map_or(0, |t| t.chars().count())
+    }
+}
+
+/// Index of the char boundary at or after `i` (`s.len()` past the end).
+pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Folds diacritics away (`Ē` → `E`).
 pub fn fold(s: &str) -> String {
     s.nfd()
@@ -196,6 +273,38 @@ mod tests {
         assert!(is_all_caps("UZSVĒR"));
         assert!(!is_all_caps("Aicina"));
         assert!(!is_all_caps("A"));
+    }
+
+    #[test]
+    fn each_open_gets_the_first_close_after_it() {
+        assert_eq!(first_closers("[a [b] c] [", b'[', b']'), [(0, 5), (3, 5)]);
+        assert!(first_closers("[[[", b'[', b']').is_empty());
+    }
+
+    #[test]
+    fn char_counts_match_a_scan() {
+        let s = "ā".repeat(5000) + "b" + &"€".repeat(3000);
+        let counts = CharCounts::new(&s);
+        for offset in [
+            0,
+            1,
+            2,
+            4095,
+            4096,
+            4097,
+            10_000,
+            10_001,
+            s.len() - 1,
+            s.len(),
+            s.len() + 9,
+        ] {
+            let scan = s[..floor_char_boundary(&s, offset)].chars().count();
+            assert_eq!(counts.before(&s, offset), scan, "at {offset}");
+        }
+        let empty = CharCounts::new("");
+        assert_eq!(empty.before("", 0), 0);
+        let exact = "a".repeat(8192);
+        assert_eq!(CharCounts::new(&exact).before(&exact, 8192), 8192);
     }
 
     #[test]

@@ -85,3 +85,86 @@ proptest! {
         }
     }
 }
+
+/// Text that piles up what once made work quadratic or reached a panic:
+/// long runs of one bracket, quotation mark, digit, capital or slash, deep
+/// nesting, numbers at the top of `u32`, many footnote markers, labels and
+/// headings, and multi-byte characters next to all of them.
+fn pathological() -> impl Strategy<Value = String> {
+    let run = (
+        prop_oneof![
+            Just("["),
+            Just("]"),
+            Just("("),
+            Just("«"),
+            Just("»"),
+            Just("\""),
+            Just("„"),
+            Just("“"),
+            Just("”"),
+            Just("''"),
+            Just("X"),
+            Just("9"),
+            Just("/"),
+            Just("A"),
+            Just("¹"),
+            Just("ā"),
+            Just("\u{200B}"),
+            Just("[(«"),
+            Just("»)]"),
+            Just("[...] "),
+            Just("1/"),
+            Just("COM("),
+        ],
+        1..300usize,
+    )
+        .prop_map(|(unit, n)| unit.repeat(n));
+    let pieces = prop::collection::vec(
+        prop_oneof![
+            run,
+            Just("\n\n4294967295. UZSVER, ka ".to_string()),
+            Just("\n\n4294967294. AICINA ".to_string()),
+            Just("\n\nZ. VIRSRAKSTS\n\n".to_string()),
+            Just("\n\nXXXIX. DAĻA\n\n".to_string()),
+            Just("\n\n999999 Piezīme.\n".to_string()),
+            Just("\n\n1. a;\n\n1. a;\n\n".to_string()),
+            Just(" 2013. gada ".to_string()),
+            "[a-zA-ZĀāē0-9 .,;:()\\[\\]\"/\n-]{0,30}",
+        ],
+        1..12,
+    );
+    pieces.prop_map(|v| format!("PADOMES SECINĀJUMI\n\n{}", v.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, .. ProptestConfig::default() })]
+
+    #[test]
+    fn pathological_text_never_panics_and_findings_stay_in_bounds(s in pathological()) {
+        let doc = parse(s.clone(), conclint::lexicon::Language::get("lv"));
+        check_spans(&s, doc.root(), &doc);
+        let findings = conclint::lint::lint(&doc, &conclint::lint::config::Config::default());
+        for f in &findings {
+            prop_assert!(f.start <= f.end && f.end <= s.len());
+            prop_assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+            prop_assert!(doc.column_of(f.start) >= 1 && doc.column_of(f.end) >= 1);
+        }
+        // Aligning the text with itself pairs every unit with itself.
+        let a = conclint::align::Version::new("a".into(), parse(s.clone(), doc.language.into()));
+        let b = conclint::align::Version::new("b".into(), parse(s.clone(), doc.language.into()));
+        let al = conclint::align::align(&a, &b);
+        prop_assert!(al.steps.iter().all(|st| matches!(st, conclint::align::Step::Both(i, j) if i == j)));
+    }
+
+    #[test]
+    fn column_counts_agree_with_a_scan(s in "\\PC{0,3000}", at in 0usize..4000) {
+        let doc = parse(s.clone(), conclint::lexicon::Language::get("en"));
+        let at = at.min(s.len());
+        let mut floor = at;
+        while !s.is_char_boundary(floor) {
+            floor -= 1;
+        }
+        let start = doc.line_start(doc.line_of(at));
+        prop_assert_eq!(doc.column_of(at), s[start..floor].chars().count() + 1);
+    }
+}

@@ -1,12 +1,14 @@
 //! `conclint align`: do two language versions say the same thing?
 //!
 //! Each version is flattened into units ([`units`]); the two sequences are
-//! aligned by dynamic programming (Needleman–Wunsch, restricted to a band
-//! around the diagonal so that the cost stays linear in document size), then
+//! aligned by dynamic programming ([`dp`]: Needleman–Wunsch in a band around
+//! the diagonal; sequences too large for one table are first cut at anchors,
+//! so time and space stay near-linear however the lengths differ), then
 //! aligned units are compared: kind (`align-structure`), clause functions
 //! (`align-function`), numbers and references by value (`align-number`), and
 //! footnotes by number and attachment (`align-footnote`).
 
+pub mod dp;
 pub mod numbers;
 pub mod rules;
 pub mod units;
@@ -15,6 +17,7 @@ use crate::ast::Kind;
 use crate::lexicon::Function;
 use crate::lint::{Finding, Related, RuleMeta};
 use crate::parse::Document;
+pub use dp::Step;
 use units::Unit;
 
 /// One version of the text.
@@ -37,19 +40,10 @@ impl Version {
     }
 }
 
-/// One step of an alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Both(usize, usize),
-    OnlyA(usize),
-    OnlyB(usize),
-}
-
 /// Costs (in tenths).
 const GAP: u32 = 20;
 const KIND_MISMATCH: u32 = 30;
 const FUNCTION_MISMATCH: u32 = 8;
-const INF: u32 = u32::MAX / 4;
 
 fn compatible(a: &(Function, Vec<Function>), b: &(Function, Vec<Function>)) -> bool {
     a.0 == b.0 || a.1.contains(&b.0) || b.1.contains(&a.0)
@@ -112,87 +106,46 @@ fn substitution_cost(a: &Unit, b: &Unit, ratio: f64) -> u32 {
     c
 }
 
-/// Aligns two unit sequences (banded Needleman–Wunsch).
-/// `ratio` is ln(length of A / length of B) over the whole documents: a
-/// short sequence (one list) is too small to estimate it.
+/// Aligns two unit sequences ([`dp::align`]). `ratio` is ln(length of A /
+/// length of B) over the whole documents: a short sequence (one list) is too
+/// small to estimate it.
 pub fn align_units(a: &[&Unit], b: &[&Unit], ratio: f64) -> Vec<Step> {
-    let (n, m) = (a.len(), b.len());
-    let band = n.abs_diff(m) + 64;
-    let center = |i: usize| (i * m).checked_div(n).unwrap_or(0);
-    let lo = |i: usize| center(i).saturating_sub(band);
-    let hi = |i: usize| (center(i) + band).min(m);
-    // rows[i] covers columns lo(i)..=hi(i): (cost, move) with 0 diag, 1 up, 2 left.
-    let mut rows: Vec<Vec<(u32, u8)>> = Vec::with_capacity(n + 1);
-    let get = |rows: &Vec<Vec<(u32, u8)>>, i: usize, j: usize| -> u32 {
-        if j < lo(i) || j > hi(i) {
-            return INF;
-        }
-        rows[i][j - lo(i)].0
+    align_counted(a, b, ratio, &mut dp::Approximation::default())
+}
+
+fn align_counted(
+    a: &[&Unit],
+    b: &[&Unit],
+    ratio: f64,
+    approx: &mut dp::Approximation,
+) -> Vec<Step> {
+    // Indices come from `dp`, which only asks for `i < a.len()`, `j < b.len()`.
+    let pair = |i: usize, j: usize| substitution_cost(a[i], b[j], ratio);
+    let gap_a = |i: usize| gap(a[i]);
+    let gap_b = |j: usize| gap(b[j]);
+    let costs = dp::Costs {
+        pair: &pair,
+        gap_a: &gap_a,
+        gap_b: &gap_b,
     };
-    for i in 0..=n {
-        let mut row = Vec::with_capacity(hi(i) - lo(i) + 1);
-        for j in lo(i)..=hi(i) {
-            let cell = if i == 0 && j == 0 {
-                (0, 0)
-            } else {
-                let mut best = (INF, 0u8);
-                if i > 0 && j > 0 {
-                    let c = get(&rows, i - 1, j - 1).saturating_add(substitution_cost(
-                        a[i - 1],
-                        b[j - 1],
-                        ratio,
-                    ));
-                    best = best.min((c, 0));
-                }
-                if i > 0 {
-                    best = best.min((get(&rows, i - 1, j).saturating_add(gap(a[i - 1])), 1));
-                }
-                if j > 0 {
-                    let left = if j > lo(i) {
-                        row_get(&row, j - 1 - lo(i))
-                    } else {
-                        INF
-                    };
-                    best = best.min((left.saturating_add(gap(b[j - 1])), 2));
-                }
-                best
-            };
-            row.push(cell);
-        }
-        rows.push(row);
+    let keys =
+        |u: &[&Unit]| -> Vec<Option<AnchorKey>> { u.iter().map(|x| anchor_key(x)).collect() };
+    dp::align(a.len(), b.len(), &costs, &keys(a), &keys(b), approx)
+}
+
+/// What anchors a unit across versions when they are too large to align in
+/// one table: its kind and number (point 12, heading III), else the
+/// footnotes it refers to.
+type AnchorKey = (Kind, Option<u32>, Vec<u32>);
+
+fn anchor_key(u: &Unit) -> Option<AnchorKey> {
+    if u.number.is_some() {
+        Some((u.kind, u.number, Vec::new()))
+    } else if !u.refs.is_empty() {
+        Some((u.kind, None, u.refs.clone()))
+    } else {
+        None
     }
-    let mut steps = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let mv = if j >= lo(i) && j <= hi(i) {
-            rows[i][j - lo(i)].1
-        } else if i > 0 {
-            1
-        } else {
-            2
-        };
-        match mv {
-            0 if i > 0 && j > 0 => {
-                steps.push(Step::Both(i - 1, j - 1));
-                i -= 1;
-                j -= 1;
-            }
-            1 if i > 0 => {
-                steps.push(Step::OnlyA(i - 1));
-                i -= 1;
-            }
-            _ if j > 0 => {
-                steps.push(Step::OnlyB(j - 1));
-                j -= 1;
-            }
-            _ => {
-                steps.push(Step::OnlyA(i - 1));
-                i -= 1;
-            }
-        }
-    }
-    steps.reverse();
-    steps
 }
 
 /// Leaving a unit unmatched leaves its nested units (its list) unmatched too.
@@ -200,14 +153,13 @@ fn gap(u: &Unit) -> u32 {
     GAP * (1 + u.below.min(50) as u32)
 }
 
-fn row_get(row: &[(u32, u8)], k: usize) -> u32 {
-    row.get(k).map_or(INF, |c| c.0)
-}
-
 /// Findings for each version (same order as the versions) and the alignment.
 pub struct Alignment {
     pub findings: Vec<Vec<Finding>>,
     pub steps: Vec<Step>,
+    /// Where the alignment is not the exact one (versions too large for one
+    /// table): one sentence each, for the user to see.
+    pub notes: Vec<String>,
 }
 
 fn related(v: &Version, u: &Unit) -> Related {
@@ -231,9 +183,10 @@ fn finding(m: &'static RuleMeta, u: &Unit, message: String, rel: Related) -> Fin
     }
 }
 
-/// The unit of `other` nearest to step `k` (for the related location of a
-/// unit that has no counterpart).
-fn nearest(steps: &[Step], k: usize, want_b: bool) -> Option<usize> {
+/// For every step, the unit of one side nearest to it (for the related
+/// location of a unit that has no counterpart): the last one at or before the
+/// step, else the first after it. Two passes over the steps.
+fn nearest(steps: &[Step], want_b: bool) -> Vec<Option<usize>> {
     let pick = |s: &Step| match (s, want_b) {
         (Step::Both(_, j), true) => Some(*j),
         (Step::Both(i, _), false) => Some(*i),
@@ -241,18 +194,32 @@ fn nearest(steps: &[Step], k: usize, want_b: bool) -> Option<usize> {
         (Step::OnlyA(i), false) => Some(*i),
         _ => None,
     };
-    steps[..k]
-        .iter()
-        .rev()
-        .find_map(pick)
-        .or_else(|| steps[k..].iter().find_map(pick))
+    let mut out = vec![None; steps.len()];
+    let mut last = None;
+    for (k, s) in steps.iter().enumerate() {
+        // Before step `k` (exclusive), as a unit is never its own neighbour.
+        out[k] = last; // k < steps.len() == out.len()
+        last = pick(s).or(last);
+    }
+    let mut next = None;
+    for (k, s) in steps.iter().enumerate().rev() {
+        next = pick(s).or(next);
+        if out[k].is_none() {
+            out[k] = next;
+        }
+    }
+    out
 }
 
 /// Aligns the units of `a` and `b`: the top-level units first, then the
 /// lists, items and sub-points inside each aligned pair. Steps index the
 /// flat unit lists; `hidden` marks units inside an unmatched top-level unit
 /// (reported once, with it).
-fn hierarchical(a: &[Unit], b: &[Unit]) -> (Vec<Step>, Vec<bool>, Vec<bool>) {
+fn hierarchical(
+    a: &[Unit],
+    b: &[Unit],
+    approx: &mut dp::Approximation,
+) -> (Vec<Step>, Vec<bool>, Vec<bool>) {
     let tops = |u: &[Unit]| -> Vec<usize> { (0..u.len()).filter(|&i| u[i].top == i).collect() };
     let (ta, tb) = (tops(a), tops(b));
     let total = |u: &[Unit]| u.iter().map(|x| x.chars as f64).sum::<f64>() + 20.0;
@@ -260,7 +227,7 @@ fn hierarchical(a: &[Unit], b: &[Unit]) -> (Vec<Step>, Vec<bool>, Vec<bool>) {
     let top_steps = {
         let ra: Vec<&Unit> = ta.iter().map(|&i| &a[i]).collect();
         let rb: Vec<&Unit> = tb.iter().map(|&i| &b[i]).collect();
-        align_units(&ra, &rb, ratio)
+        align_counted(&ra, &rb, ratio, approx)
     };
     let children = |u: &[Unit], t: usize| -> Vec<usize> {
         (t + 1..u.len()).take_while(|&i| u[i].top == t).collect()
@@ -275,7 +242,7 @@ fn hierarchical(a: &[Unit], b: &[Unit]) -> (Vec<Step>, Vec<bool>, Vec<bool>) {
                 let (ca, cb) = (children(a, x), children(b, y));
                 let ra: Vec<&Unit> = ca.iter().map(|&k| &a[k]).collect();
                 let rb: Vec<&Unit> = cb.iter().map(|&k| &b[k]).collect();
-                for cs in align_units(&ra, &rb, ratio) {
+                for cs in align_counted(&ra, &rb, ratio, approx) {
                     steps.push(match cs {
                         Step::Both(p, q) => Step::Both(ca[p], cb[q]),
                         Step::OnlyA(p) => Step::OnlyA(ca[p]),
@@ -303,11 +270,11 @@ fn hierarchical(a: &[Unit], b: &[Unit]) -> (Vec<Step>, Vec<bool>, Vec<bool>) {
 }
 
 /// `align-structure` for a unit that has no counterpart in `other`; the
-/// related location is the nearest unit of `other` (`other_is_b` says which
-/// side of the steps that is).
-fn missing(steps: &[Step], k: usize, u: &Unit, other: &Version, other_is_b: bool) -> Finding {
-    let rel = nearest(steps, k, other_is_b)
-        .map(|j| related(other, &other.body[j]))
+/// related location is `near`, the nearest unit of `other` (see [`nearest`]).
+fn missing(near: Option<usize>, u: &Unit, other: &Version) -> Finding {
+    let rel = near
+        .and_then(|j| other.body.get(j))
+        .map(|n| related(other, n))
         .unwrap_or(Related {
             path: other.path.clone(),
             line: 1,
@@ -335,13 +302,16 @@ fn missing_message(u: &Unit, other: &str) -> String {
 
 /// Aligns `b` to `a` and reports the differences.
 pub fn align(a: &Version, b: &Version) -> Alignment {
-    let (steps, hidden_a, hidden_b) = hierarchical(&a.body, &b.body);
+    let mut approx = dp::Approximation::default();
+    let (steps, hidden_a, hidden_b) = hierarchical(&a.body, &b.body, &mut approx);
+    let (near_b, near_a) = (nearest(&steps, true), nearest(&steps, false));
     let mut fa = Vec::new();
     let mut fb = Vec::new();
+    // Step indices are units of their side, and `near_*` has one entry per step.
     for (k, step) in steps.iter().enumerate() {
         match *step {
-            Step::OnlyA(i) if !hidden_a[i] => fa.push(missing(&steps, k, &a.body[i], b, true)),
-            Step::OnlyB(j) if !hidden_b[j] => fb.push(missing(&steps, k, &b.body[j], a, false)),
+            Step::OnlyA(i) if !hidden_a[i] => fa.push(missing(near_b[k], &a.body[i], b)),
+            Step::OnlyB(j) if !hidden_b[j] => fb.push(missing(near_a[k], &b.body[j], a)),
             Step::Both(i, j) => compare(a, b, &a.body[i], &b.body[j], &mut fa, &mut fb),
             _ => {}
         }
@@ -350,7 +320,29 @@ pub fn align(a: &Version, b: &Version) -> Alignment {
     Alignment {
         findings: vec![fa, fb],
         steps,
+        notes: approximation_notes(&approx),
     }
+}
+
+fn approximation_notes(approx: &dp::Approximation) -> Vec<String> {
+    let mut notes = Vec::new();
+    if approx.anchored > 0 {
+        notes.push(format!(
+            "{} unit sequence(s) too large to align in one table of {} cells were cut at {} \
+anchors (units with the same number or footnotes on both sides) and aligned between them",
+            approx.anchored,
+            dp::CELL_CAP,
+            approx.anchors
+        ));
+    }
+    if approx.narrowed > 0 {
+        notes.push(format!(
+            "{} stretch(es) between anchors were still too large and were aligned in a \
+narrower band around the diagonal: units far out of place there may be reported as missing",
+            approx.narrowed
+        ));
+    }
+    notes
 }
 
 fn compare(

@@ -9,6 +9,8 @@ pub fn values(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let b = text.as_bytes();
     let mut i = 0;
+    let mut run_end = 0;
+    let mut token_failed_until = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit()
             || (i > 0 && (b[i - 1].is_ascii_alphanumeric() && !is_ref_prefix(text, i)))
@@ -16,7 +18,30 @@ pub fn values(text: &str) -> BTreeSet<String> {
             // Digits glued to letters (`G7`, `EU27`, `5G`) are names, not numbers;
             // `A/68/98` and `COM(2010)` are read whole below.
             if b[i].is_ascii_uppercase() {
-                if let Some((v, len)) = slash_reference(&text[i..]) {
+                // The run of letters, digits and `/` from here: the same
+                // end for every start inside it, so it is found once.
+                if i >= run_end {
+                    run_end = i + b[i..]
+                        .iter()
+                        .position(|&c| !(c.is_ascii_alphanumeric() || c == b'/'))
+                        .unwrap_or(b.len() - i);
+                }
+                // `b[i]` is ASCII, so `i` is a char boundary.
+                let rest = &text[i..];
+                // A slash token that fails from one start fails from every
+                // later start in its run (it only loses slashes and digits),
+                // so it is read once per run.
+                let found = name_year(rest).or_else(|| {
+                    if i < token_failed_until {
+                        return None;
+                    }
+                    let t = slash_token(rest, run_end - i);
+                    if t.is_none() {
+                        token_failed_until = run_end;
+                    }
+                    t
+                });
+                if let Some((v, len)) = found {
                     out.insert(v);
                     i += len;
                     continue;
@@ -85,6 +110,11 @@ fn document_number(s: &str) -> Option<(String, usize)> {
             return None;
         }
         parts.push(&s[st..i]);
+        if parts.len() > 3 {
+            // Not a document number however it goes on: stop reading now, so
+            // that `1/2/3/…` is not read to its end from each of its numbers.
+            return None;
+        }
         if i < b.len() && b[i] == b'/' && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
         } else {
@@ -117,13 +147,20 @@ fn document_number(s: &str) -> Option<(String, usize)> {
 }
 
 /// `A/68/98`, `A/HRC/RES/20/8`, `COM(2010) 245`, `JOIN(2013) 1`.
-fn slash_reference(s: &str) -> Option<(String, usize)> {
-    if let Some(open) = s.find('(') {
-        let name = &s[..open];
-        if !name.is_empty() && name.len() <= 5 && name.bytes().all(|c| c.is_ascii_uppercase()) {
-            let close = s[open..].find(')')? + open;
-            let year = &s[open + 1..close];
-            if year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit()) {
+fn name_year(s: &str) -> Option<(String, usize)> {
+    // `NAME(` has at most five capitals before the bracket, and the year
+    // four digits after it: only those bytes are looked at.
+    let head = s.as_bytes().get(..6).unwrap_or(s.as_bytes());
+    if let Some(open) = head.iter().position(|&c| c == b'(') {
+        let name = &s[..open]; // `(` is ASCII: a char boundary
+        let close = open + 5;
+        let year = s
+            .get(open + 1..close)
+            .filter(|_| s.as_bytes().get(close) == Some(&b')'));
+        if let Some(year) =
+            year.filter(|_| !name.is_empty() && name.bytes().all(|c| c.is_ascii_uppercase()))
+        {
+            if year.bytes().all(|c| c.is_ascii_digit()) {
                 let rest = s[close + 1..].trim_start();
                 let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 if digits > 0 {
@@ -133,10 +170,13 @@ fn slash_reference(s: &str) -> Option<(String, usize)> {
             }
         }
     }
-    let end = s
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
-        .unwrap_or(s.len());
-    let token = s[..end].trim_end_matches('/');
+    None
+}
+
+/// `A/68/98` read whole: the run of letters, digits and slashes that starts
+/// `s` and ends at `run_end` (found once per run by the caller).
+fn slash_token(s: &str, run_end: usize) -> Option<(String, usize)> {
+    let token = s.get(..run_end).unwrap_or(s).trim_end_matches('/');
     (token.contains('/')
         && token.split('/').count() >= 3
         && token.chars().any(|c| c.is_ascii_digit()))

@@ -20,25 +20,33 @@ pub fn breaks(numbers: &[u32]) -> Vec<(usize, Break)> {
     let mut out = Vec::new();
     let mut prev = 0u32; // the previous number as it should have been
     for (i, &n) in numbers.iter().enumerate() {
-        let fits_prev = n == prev + 1;
-        let fits_next = numbers.get(i + 1).is_none_or(|&next| next == n + 1);
+        // Saturating: a label may carry any number up to `u32::MAX`.
+        let fits_prev = n == prev.saturating_add(1);
+        let fits_next = numbers
+            .get(i + 1)
+            .is_none_or(|&next| next == n.saturating_add(1));
         if fits_prev {
             prev = n;
             continue;
         }
         // Fits neither the number before nor the one after: this one is wrong.
         if !fits_next {
-            out.push((i, Break::Misfit { expected: prev + 1 }));
-            prev += 1;
+            out.push((
+                i,
+                Break::Misfit {
+                    expected: prev.saturating_add(1),
+                },
+            ));
+            prev = prev.saturating_add(1);
             continue;
         }
         if n == prev {
             out.push((i, Break::Duplicate));
-        } else if n > prev + 1 {
+        } else if n > prev.saturating_add(1) {
             out.push((
                 i,
                 Break::Gap {
-                    from: prev + 1,
+                    from: prev.saturating_add(1),
                     to: n - 1,
                 },
             ));

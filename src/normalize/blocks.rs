@@ -163,7 +163,7 @@ impl<'a> Assembler<'a> {
                     shape: Shape::Footnote { number },
                     spaced: false,
                 });
-                expected_def = number + 1;
+                expected_def = number.saturating_add(1); // a label may be as large as u32::MAX
                 blank_before = false;
                 prev_line = Some(i);
                 continue;
@@ -311,7 +311,7 @@ impl<'a> Assembler<'a> {
                 .iter()
                 .any(|f| f.to_lowercase() == w)
         });
-        if is_follower || n < expected || n > expected + 5 {
+        if is_follower || n < expected || n > expected.saturating_add(5) {
             return None;
         }
         // Confirmed by a reference above it, by the definitions around it (a
@@ -319,7 +319,7 @@ impl<'a> Assembler<'a> {
         // starts a new page). A note whose reference was lost is still a note.
         let referred = ref_values.contains(&n);
         let in_run = n == expected && in_footnotes;
-        let followed = n == expected && self.note_followed_by_note_or_page(i, n + 1);
+        let followed = n == expected && self.note_followed_by_note_or_page(i, n.saturating_add(1));
         (referred || in_run || followed).then_some(n)
     }
 

@@ -31,6 +31,9 @@ pub struct Document {
     /// reader after parsing; `None` for plain text).
     pub origin: Option<crate::origin::Origin>,
     line_starts: Vec<usize>,
+    /// Character counts at checkpoints of `source`, so that a column is
+    /// found in bounded time however long its line is.
+    char_counts: crate::text::CharCounts,
 }
 
 impl Document {
@@ -52,9 +55,12 @@ impl Document {
     /// 1-based column (in characters) of an original byte offset.
     pub fn column_of(&self, offset: usize) -> usize {
         let line = self.line_of(offset);
-        let start = self.line_starts[line - 1];
+        // `line >= 1` (line 1 starts at 0 <= offset) and `line_starts` has a
+        // start for every line it counts.
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let offset = crate::text::floor_char_boundary(&self.source, offset.min(self.source.len()));
-        self.source[start..offset].chars().count() + 1
+        let counts = &self.char_counts;
+        counts.before(&self.source, offset) - counts.before(&self.source, start.min(offset)) + 1
     }
 
     /// Start offset of a 1-based line.
@@ -76,6 +82,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
     let language = lang.unwrap_or_else(|| crate::language::detect(&source));
     let norm = normalize::normalize(&source, language);
     let line_starts = line_starts(&source);
+    let char_counts = crate::text::CharCounts::new(&source);
     let built = tree::build(&norm, language);
     let mut doc = Document {
         source,
@@ -87,6 +94,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
         ref_candidates: built.ref_candidates,
         origin: None,
         line_starts,
+        char_counts,
     };
     doc.tree = tree::freeze(
         &built.draft,

@@ -20,29 +20,61 @@ pub const CHECK: Check = Check::EachNode(check);
 
 fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
     let at = n.own().0;
-    let text = n.text();
-    for (k, _) in text.match_indices('[') {
-        let Some(close) = text[k..].find(']') else {
-            continue;
-        };
-        let inner = &text[k + 1..k + close];
-        // Elisions and one-word placeholders are other rules' findings.
-        let words = crate::text::words(inner).count();
-        let is_elision = inner
-            .trim()
-            .chars()
-            .all(|c| c == '.' || c == '…' || c == ' ');
-        let is_placeholder =
-            words == 1 && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-        if words >= 1 && !is_elision && !is_placeholder {
-            let mut f = cx.finding(
-                (at + k, at + k + close + 1),
-                "bracketed wording: text not yet agreed",
-            );
-            f.help = Some("agree the wording and remove the brackets, or delete the text".into());
-            out.push(f);
-        }
+    for (k, close) in bracketed(n.text()) {
+        let mut f = cx.finding(
+            (at + k, at + close + 1),
+            "bracketed wording: text not yet agreed",
+        );
+        f.help = Some("agree the wording and remove the brackets, or delete the text".into());
+        out.push(f);
     }
+}
+
+/// `(open, close)` byte offsets of every `[` whose text up to the first `]`
+/// after it has a word and is neither an elision nor a one-word placeholder
+/// (those are other rules' findings).
+///
+/// Opens that share a close (`[a [b]`) are read from the innermost out, so
+/// each byte is looked at once however deep they nest: an outer text holds
+/// the inner `[`, so it is never an elision nor a placeholder, and it has a
+/// word when its own stretch or the text inside it has one.
+fn bracketed(text: &str) -> Vec<(usize, usize)> {
+    let pairs = crate::text::first_closers(text, b'[', b']');
+    let mut out = Vec::new();
+    let mut group_end = pairs.len();
+    while group_end > 0 {
+        // In bounds: `0 < group_end <= pairs.len()`.
+        let close = pairs[group_end - 1].1;
+        let group_start = pairs[..group_end].partition_point(|p| p.1 < close);
+        let mut has_word = false;
+        let mut next = close;
+        for (i, &(k, _)) in pairs[group_start..group_end].iter().enumerate().rev() {
+            // `[` and `]` are ASCII, so `k + 1` and `next` are char boundaries.
+            let stretch = text.get(k + 1..next).unwrap_or("");
+            has_word = has_word || stretch.chars().any(char::is_alphabetic);
+            let innermost = i + group_start + 1 == group_end;
+            let agreed_elsewhere = innermost && (is_elision(stretch) || is_placeholder(stretch));
+            if has_word && !agreed_elsewhere {
+                out.push((k, close));
+            }
+            next = k;
+        }
+        group_end = group_start;
+    }
+    out.reverse();
+    out
+}
+
+fn is_elision(inner: &str) -> bool {
+    inner
+        .trim()
+        .chars()
+        .all(|c| c == '.' || c == '…' || c == ' ')
+}
+
+/// One lower-case word (`[datums]`): the `placeholder` rule reports it.
+fn is_placeholder(inner: &str) -> bool {
+    !inner.is_empty() && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
 }
 
 #[cfg(test)]
@@ -54,5 +86,14 @@ mod tests {
         let text =
             "AICINA Komisiju [līdz 2023. gada beigām] iesniegt;\n\nUZSVER [...] un [datums];\n";
         assert_eq!(lines("bracketed-text", "lv", text), [1]);
+    }
+
+    #[test]
+    fn nested_opens_share_the_first_close() {
+        // `[a [b]`: both opens end at the one `]`; `[[[` alone has no close.
+        assert_eq!(super::bracketed("x [a [Bb] [[["), [(2, 8), (5, 8)]);
+        assert_eq!(super::bracketed("x [a [b]"), [(2, 7)]);
+        assert_eq!(super::bracketed("[[datums]"), [(0, 8)]);
+        assert!(super::bracketed("[[...] [datums]").is_empty());
     }
 }

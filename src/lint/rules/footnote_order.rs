@@ -46,7 +46,9 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
     // a number used nowhere, stays).
     let mut excluded: Vec<u32> = defined.symmetric_difference(&referred).copied().collect();
     excluded.sort_unstable();
-    let close_up = |n: u32| n - excluded.iter().take_while(|&&x| x < n).count() as u32;
+    // Sorted, so the numbers below `n` are found by bisection; they are
+    // distinct and below `n`, so there are at most `n` of them.
+    let close_up = |n: u32| n - excluded.partition_point(|&x| x < n) as u32;
     for (nodes, what) in [(refs, "reference to footnote"), (defs, "footnote")] {
         // Two readings: plain, and with unused numbers closed up. The one
         // that breaks the sequence less explains the text better (a deleted
@@ -60,6 +62,7 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
             plain_breaks
         };
         for (i, b) in breaks {
+            // `breaks` indexes `raw`/`closed`, one number per node.
             let n = nodes[i];
             let range = if n.kind() == Kind::Footnote {
                 (n.norm().0, n.own().0.max(n.norm().0))

@@ -38,14 +38,15 @@ fn check(cx: &Cx, headings: &[NodeRef], out: &mut Vec<Finding>) {
         h.number().unwrap_or_else(|| {
             h.label()
                 .and_then(|l| l.bytes().next())
-                .map_or(0, |b| u32::from(b - b'A' + 1))
+                // The label is one ASCII capital (the filter above).
+                .map_or(0, |b| u32::from(b.saturating_sub(b'A')) + 1)
         })
     };
     let show = |n: u32, is_roman: bool| {
         if is_roman {
             roman_str(n)
         } else {
-            ((b'A' + n as u8 - 1) as char).to_string()
+            letter_str(n)
         }
     };
     for (group, is_roman) in [(roman, true), (lettered, false)] {
@@ -78,9 +79,29 @@ fn check(cx: &Cx, headings: &[NodeRef], out: &mut Vec<Finding>) {
     }
 }
 
+/// A section number in Roman numerals; past 3999 (which Roman numerals do
+/// not write, and which only a pathological text reaches) in digits, so a
+/// message stays short however far a sequence runs.
 fn roman_str(mut n: u32) -> String {
+    if n == 0 || n > 3999 {
+        return n.to_string();
+    }
     let mut s = String::new();
-    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+    for (v, r) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
         while n >= v {
             s.push_str(r);
             n -= v;
@@ -89,9 +110,26 @@ fn roman_str(mut n: u32) -> String {
     s
 }
 
+/// A section letter (1 = A … 26 = Z); past Z in digits.
+fn letter_str(n: u32) -> String {
+    match u8::try_from(n) {
+        Ok(k @ 1..=26) => char::from(b'A' + k - 1).to_string(),
+        _ => n.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::lint::rules::testing::lines;
+
+    #[test]
+    fn numerals_stay_short() {
+        assert_eq!(super::roman_str(1994), "MCMXCIV");
+        assert_eq!(super::roman_str(49), "XLIX");
+        assert_eq!(super::roman_str(40_000), "40000");
+        assert_eq!(super::letter_str(26), "Z");
+        assert_eq!(super::letter_str(300), "300");
+    }
 
     #[test]
     fn skipped_roman_numeral() {

@@ -50,6 +50,7 @@ fn placeholders(text: &str) -> Vec<(usize, usize, String)> {
             let word_end = j >= b.len() || !b[j].is_ascii_alphabetic();
             // "XX" after digits (19XX) or three or more X: not a Roman numeral.
             if word_end && (run >= 3 || (s < i && run >= 2)) {
+                // `s..j` is ASCII digits and `X`: both ends are char boundaries.
                 out.push((s, j, text[s..j].to_string()));
             }
             i = j;
@@ -74,15 +75,19 @@ fn placeholders(text: &str) -> Vec<(usize, usize, String)> {
         }
     }
     // Bracketed lower-case single words standing for a value: [datums], [number].
-    for (k, _) in text.match_indices('[') {
-        if let Some(close) = text[k..].find(']') {
-            let inner = &text[k + 1..k + close];
-            let is_word = !inner.is_empty()
-                && inner.len() <= 20
-                && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-            if is_word && !out.iter().any(|o| o.0 == k) {
-                out.push((k, k + close + 1, text[k..k + close + 1].to_string()));
-            }
+    // Each `[` is paired with the first `]` after it in one pass, and only
+    // short texts are read, so this is linear however many `[` there are.
+    let taken: std::collections::HashSet<usize> = out.iter().map(|o| o.0).collect();
+    for (k, close) in crate::text::first_closers(text, b'[', b']') {
+        if close - k - 1 > 20 || taken.contains(&k) {
+            continue;
+        }
+        // `[` and `]` are ASCII: both ends are char boundaries.
+        let (Some(inner), Some(whole)) = (text.get(k + 1..close), text.get(k..close + 1)) else {
+            continue;
+        };
+        if !inner.is_empty() && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
+            out.push((k, close + 1, whole.to_string()));
         }
     }
     out.sort();

@@ -50,8 +50,13 @@ type Mark = (usize, usize, Style, Option<bool>);
 fn marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     // Open `«…»` and `»…«` quotations, counted as the marks come.
-    let mut open = [0i32; 2];
+    let mut open = [0i64; 2];
     let mut it = text.char_indices().peekable();
+    // What the marks so far say, kept as they are pushed rather than searched
+    // for backwards at each mark (which was quadratic in the marks of a text):
+    // whether the last `„`-style mark opens, and the style of the last opening.
+    let mut low_open = false;
+    let mut last_opening: Option<Style> = None;
     while let Some((i, c)) = it.next() {
         match c {
             '"' => out.push((i, 1, Style::Straight, None)),
@@ -62,11 +67,6 @@ fn marks(text: &str) -> Vec<Mark> {
             '„' => out.push((i, c.len_utf8(), Style::Low, Some(true))),
             '“' => {
                 // “ closes a „ quotation; otherwise it opens a “…” one.
-                let low_open = out
-                    .iter()
-                    .rev()
-                    .find(|m| m.2 == Style::Low)
-                    .is_some_and(|m| m.3 == Some(true));
                 if low_open {
                     out.push((i, c.len_utf8(), Style::Low, Some(false)));
                 } else {
@@ -74,11 +74,7 @@ fn marks(text: &str) -> Vec<Mark> {
                 }
             }
             '”' => {
-                let style = out
-                    .iter()
-                    .rev()
-                    .find(|m| m.3 == Some(true))
-                    .map_or(Style::Curly, |m| m.2);
+                let style = last_opening.unwrap_or(Style::Curly);
                 out.push((i, c.len_utf8(), style, Some(false)));
             }
             // `«` opens, unless it closes a `»…«` quotation; `»` closes,
@@ -96,6 +92,14 @@ fn marks(text: &str) -> Vec<Mark> {
             }
             _ => {}
         }
+        if let Some(&(_, _, style, open)) = out.last() {
+            if style == Style::Low {
+                low_open = open == Some(true);
+            }
+            if open == Some(true) {
+                last_opening = Some(style);
+            }
+        }
     }
     out
 }
@@ -109,20 +113,18 @@ fn unbalanced(text: &str) -> Option<(usize, usize)> {
     }
     for (_, ms) in by_style {
         if ms.iter().all(|x| x.3.is_none()) {
-            if !ms.len().is_multiple_of(2) {
-                let last = ms[ms.len() - 1];
+            if let Some(last) = ms.last().filter(|_| !ms.len().is_multiple_of(2)) {
                 return Some((last.0, last.1));
             }
         } else {
-            let mut depth: i32 = 0;
+            let mut depth: i64 = 0;
             for x in &ms {
                 depth += if x.3 == Some(true) { 1 } else { -1 };
                 if depth < 0 {
                     return Some((x.0, x.1));
                 }
             }
-            if depth != 0 {
-                let last = ms[ms.len() - 1];
+            if let Some(last) = ms.last().filter(|_| depth != 0) {
                 return Some((last.0, last.1));
             }
         }
