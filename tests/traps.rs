@@ -78,3 +78,26 @@ fn every_quotation_style_balances() {
         .iter()
         .any(|f| f.rule == "quotes"));
 }
+
+#[test]
+fn a_mixed_bullet_after_an_unfinished_item_is_the_next_item() {
+    // The first item was cut off (no terminator); the second has the other
+    // dash. Set off by a blank line it is an item of its own, so fixing the
+    // bullet does not change what the list holds.
+    let items = |bullet: &str| {
+        let text = format!(
+            "THE COUNCIL OF THE EUROPEAN UNION,\n\n1. ENCOURAGES the Member States:\n\n\
+             – to strengthen their cooperation on\n\n{bullet} to share information;\n\n\
+             – to report by 2027.\n"
+        );
+        doc("en", &text).root().count(Kind::ListItem)
+    };
+    assert_eq!(items("–"), 3);
+    assert_eq!(items("-"), 3);
+    // Without the blank line a dash at the start of a line is still read as
+    // running text of the item before.
+    let text = "THE COUNCIL OF THE EUROPEAN UNION,\n\n1. ENCOURAGES the Member States:\n\n\
+                – to strengthen their cooperation on\n- to share information;\n\n\
+                – to report by 2027.\n";
+    assert_eq!(doc("en", text).root().count(Kind::ListItem), 2);
+}

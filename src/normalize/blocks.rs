@@ -411,6 +411,11 @@ impl<'a> Assembler<'a> {
             Shape::Letter { .. } | Shape::SubPoint => term,
             Shape::Bullet { bullet } => {
                 matches!(open.shape, Shape::Bullet { bullet: b } if b == bullet)
+                    // Set off by a blank line from an item, a bullet of
+                    // another style is the next item (with a mixed bullet),
+                    // not a dash that wrapped: otherwise fixing the bullet
+                    // would change what the list holds.
+                    || blank_before && matches!(open.shape, Shape::Bullet { .. })
                     // A heading never runs on into a list item.
                     || matches!(
                         open.shape,

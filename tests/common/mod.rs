@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests.
 
+#[allow(dead_code)] // only the round-trip tests and fuzz target use it
+pub mod roundtrip;
+
 use conclint::parse::{parse, Document};
 use std::path::Path;
 
