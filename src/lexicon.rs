@@ -254,8 +254,9 @@ pub struct Language {
     pub kinds: Kinds,
     /// Narrative subjects and pronouns as upper-cased words, longest first.
     pub subject_words: Vec<Vec<String>>,
-    /// Upper-cased structural phrases, for whole-line comparisons.
-    phrases: HashMap<Phrases, Vec<String>>,
+    /// Upper-cased structural phrases, for whole-line comparisons, indexed
+    /// by [`Phrases`] (every line is compared with several lists).
+    phrases: [Vec<String>; 6],
     /// Distinct first words of verb forms with their diacritic-folded forms
     /// (for near-miss search), and the index of the shortest form.
     pub(crate) first_words: Vec<(String, String, usize)>,
@@ -384,14 +385,15 @@ impl Language {
         addressees.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
         let st = &raw.structure;
         let up = |v: &Vec<String>| v.iter().map(|p| upper(p)).collect::<Vec<_>>();
-        let phrases = HashMap::from([
-            (Phrases::Transition, up(&st.transitions)),
-            (Phrases::Formula, up(&st.formula)),
-            (Phrases::AnnexMarker, up(&st.annex_markers)),
-            (Phrases::DocumentType, up(&st.document_types)),
-            (Phrases::OutcomeType, up(&st.outcome_document_types)),
-            (Phrases::RegisterName, up(&st.register_names)),
-        ]);
+        // In the order of `Phrases`.
+        let phrases = [
+            up(&st.transitions),
+            up(&st.formula),
+            up(&st.annex_markers),
+            up(&st.document_types),
+            up(&st.outcome_document_types),
+            up(&st.register_names),
+        ];
         let mut first_words: Vec<(String, String, usize)> = Vec::new();
         for (i, v) in verbs.iter().enumerate() {
             let Some(Part::Word(w)) = v.parts.first() else {
@@ -445,7 +447,7 @@ impl Language {
             .trim()
             .trim_end_matches([',', ':', ';', '.', '—', '–', '-'])
             .trim_end();
-        let list = &self.phrases[&kind];
+        let list = &self.phrases[kind as usize]; // one list per variant
         // Cheap length filter before upper-casing.
         if !list.iter().any(|p| p.len().abs_diff(t.len()) <= 4) {
             return false;

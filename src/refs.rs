@@ -51,7 +51,18 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
-        let c = match s[i..].chars().next() {
+        // Only a digit or a superscript starts a reference: skip to the next
+        // byte that can (superscripts are U+00B2/B3/B9, lead byte 0xC2, and
+        // U+2070–2079, lead byte 0xE2) without decoding what lies between.
+        match bytes[i..]
+            .iter()
+            .position(|&b| b.is_ascii_digit() || b == 0xC2 || b == 0xE2)
+        {
+            Some(k) => i += k,
+            None => break,
+        }
+        // `i` is at an ASCII digit or a lead byte: a char boundary.
+        let c = match s.get(i..).and_then(|r| r.chars().next()) {
             Some(c) => c,
             None => break,
         };

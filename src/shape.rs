@@ -76,6 +76,14 @@ pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
     if !lead.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // The first word decides most lines: only one that starts a lexicon
+    // form (or, in capitals, may be a misspelt one) is worth tokenising.
+    let first_word = crate::text::words(head).next()?;
+    let first_upper = crate::lexicon::upper(first_word.text);
+    let first_caps = crate::text::is_all_caps(first_word.text);
+    if !first_caps && !lang.is_verb_start(&first_upper) {
+        return None;
+    }
     let toks = verbs::tokens(head);
     let first = toks.first()?;
     if first.start != 0
@@ -93,7 +101,7 @@ pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
         return Some((m.form.role, first.caps));
     }
     if first.caps {
-        if let Some(form) = crate::fuzzy::near_miss(lang, &first.upper()) {
+        if let Some(form) = crate::fuzzy::near_miss(lang, &first_upper) {
             return Some((form.role, true));
         }
     }
@@ -237,6 +245,17 @@ fn narrative_head(lang: &Language, text: &str) -> bool {
     if lang.subject_words.is_empty() || !text.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
+    // Only a line whose first word starts a subject phrase is tokenised.
+    let Some(first) = words(text).next() else {
+        return false;
+    };
+    if !lang
+        .subject_words
+        .iter()
+        .any(|s| s.first().is_some_and(|w| verbs::eq_upper(first.text, w)))
+    {
+        return false;
+    }
     let toks = verbs::tokens(first_chars(text, 200));
     match verbs::subject_len(lang, &toks, 0) {
         Some(n) if toks.first().is_some_and(|t| t.start == 0) => {
@@ -282,7 +301,7 @@ fn follower_starts_unit(lang: &Language, rest: &str) -> bool {
         .structure
         .number_followers
         .iter()
-        .any(|f| f.eq_ignore_ascii_case(w.text) || f.to_lowercase() == w.text.to_lowercase())
+        .any(|f| crate::text::eq_ignore_case(f, w.text))
     {
         return false;
     }

@@ -19,6 +19,15 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑')
 }
 
+/// `a` and `b` are the same word but for case (compared without allocating).
+pub fn eq_ignore_case(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || a
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// Iterates over the words of `s`, with byte offsets.
 pub fn words(s: &str) -> impl Iterator<Item = Word<'_>> {
     let mut iter = s.char_indices().peekable();

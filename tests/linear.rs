@@ -16,7 +16,13 @@ const MAX_RATIO: f64 = 3.0;
 /// Below this the clock says nothing: both sizes are simply fast.
 const TOO_FAST: Duration = Duration::from_millis(15);
 
+/// The tests of this file run one at a time: timed in parallel threads they
+/// would time each other.
+static CLOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn best_of(f: &dyn Fn()) -> Duration {
+    // A test that panicked while holding the clock leaves it usable.
+    let _clock = CLOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     (0..RUNS)
         .map(|_| {
             let t = Instant::now();

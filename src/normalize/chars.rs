@@ -42,7 +42,13 @@ pub fn clean(src: &str) -> (String, SourceMap) {
 }
 
 fn memchr_cr_lf(hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == b'\n' || c == b'\r')
+    memchr::memchr2(b'\n', b'\r', hay)
+}
+
+/// An ASCII byte that is kept as it is (not a control character): most of
+/// any text, skipped without decoding.
+fn plain_ascii(b: u8) -> bool {
+    (0x20..0x7F).contains(&b) || b == b'\t'
 }
 
 /// What to do with one character.
@@ -70,12 +76,26 @@ fn action_for(c: char, at_file_start: bool) -> Action {
 fn clean_line(src: &str, start: usize, end: usize, b: &mut MappedBuilder) {
     let line = &src[start..end];
     let italics = italic_marker_positions(line);
+    // Fast path: a line of plain ASCII without italics is copied as it is.
+    if italics.is_empty() && line.bytes().all(plain_ascii) {
+        b.copy(src, start, end);
+        return;
+    }
     let needs_nfc = !line.is_ascii() && is_nfc_quick(line.chars()) != IsNormalized::Yes;
     let mut run_start = start; // start of the pending verbatim run
     let mut iter = line.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let at = start + i;
-        let is_italic = italics.binary_search(&i).is_ok();
+        // Plain ASCII (not an italic marker) is kept, and composes with
+        // nothing NFC would change unless combining marks follow it.
+        if c.is_ascii()
+            && plain_ascii(c as u8)
+            && (c != '*' || italics.is_empty())
+            && !(needs_nfc && iter.peek().is_some_and(|&(_, n)| !n.is_ascii()))
+        {
+            continue;
+        }
+        let is_italic = c == '*' && italics.binary_search(&i).is_ok();
         let action = if is_italic {
             Action::Drop
         } else {

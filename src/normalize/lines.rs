@@ -106,11 +106,13 @@ fn repeated_furniture(t: &str, seen: &HashMap<String, (usize, usize)>, lang: &La
     const PAGES: usize = 3;
     let t = t.trim();
     // Furniture ends without punctuation and does not continue a sentence.
-    seen.get(&digits_folded(t))
-        .is_some_and(|&(n, _)| n >= PAGES)
-        && t.chars().any(char::is_alphanumeric)
-        && !t.ends_with([',', ';', ':', '.'])
+    // The cheap tests first: most short lines are wrapped text.
+    !t.ends_with([',', ';', ':', '.'])
         && !crate::text::starts_lower(t)
+        && t.chars().any(char::is_alphanumeric)
+        && seen
+            .get(&digits_folded(t))
+            .is_some_and(|&(n, _)| n >= PAGES)
         && crate::shape::classify(lang, t, &crate::shape::PointCounter::any())
             == crate::shape::Shape::Text
 }
