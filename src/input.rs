@@ -110,6 +110,11 @@ fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
 /// Council documents are a few MB), far below what would exhaust memory.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The largest input any limit can allow (2 GiB): offsets of the text and
+/// of its normalised forms are kept in 32 bits, with room to spare for
+/// what normalisation inserts.
+pub const HARD_MAX_BYTES: u64 = 1 << 31;
+
 /// Reads and decodes a file of at most [`DEFAULT_MAX_BYTES`].
 pub fn read_file(path: &Path) -> Result<String, InputError> {
     read_file_limited(path, DEFAULT_MAX_BYTES)
@@ -135,7 +140,10 @@ pub fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError
         });
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    read_limited(file, path, limit)
+    // The file's size (if it says) sizes the buffer once: grown by
+    // doubling, it would take up to twice the file at its peak.
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_into(file, path, limit, size)
 }
 
 /// Reads at most `limit` bytes from `reader` (standard input, a file), and
@@ -145,7 +153,19 @@ pub fn read_limited(
     path: &Path,
     limit: u64,
 ) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+    read_into(reader, path, limit, 0)
+}
+
+fn read_into(
+    reader: impl std::io::Read,
+    path: &Path,
+    limit: u64,
+    size_hint: u64,
+) -> Result<Vec<u8>, InputError> {
+    let limit = limit.min(HARD_MAX_BYTES);
+    // One byte more than the limit shows that the file is over it.
+    let capacity = usize::try_from(size_hint.min(limit).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     std::io::Read::read_to_end(&mut reader.take(limit.saturating_add(1)), &mut bytes).map_err(
         |source| InputError::Io {
             path: path.to_path_buf(),

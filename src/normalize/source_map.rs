@@ -7,14 +7,52 @@
 //! point at the bytes the user wrote.
 
 /// One piece of the output: `out` bytes that stand for `src` bytes of the input.
+///
+/// Offsets are stored in 32 bits (a map has a segment or two per line, so
+/// this halves what it weighs); input is limited to
+/// [`crate::input::HARD_MAX_BYTES`], well below `u32::MAX`, so they fit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
+    out_start: u32,
+    out_end: u32,
+    src_start: u32,
+    src_end: u32,
+    /// The output bytes are an exact copy of the source bytes (offsets map 1:1).
+    exact: bool,
+}
+
+/// A segment with its offsets widened, to compute with.
+#[derive(Clone, Copy)]
+struct Wide {
     out_start: usize,
     out_end: usize,
     src_start: usize,
     src_end: usize,
-    /// The output bytes are an exact copy of the source bytes (offsets map 1:1).
     exact: bool,
+}
+
+impl Segment {
+    fn new(out: (usize, usize), src: (usize, usize), exact: bool) -> Segment {
+        // Saturating: unreachable below the input limit, and never a panic.
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Segment {
+            out_start: n(out.0),
+            out_end: n(out.1),
+            src_start: n(src.0),
+            src_end: n(src.1),
+            exact,
+        }
+    }
+
+    fn wide(self) -> Wide {
+        Wide {
+            out_start: self.out_start as usize,
+            out_end: self.out_end as usize,
+            src_start: self.src_start as usize,
+            src_end: self.src_end as usize,
+            exact: self.exact,
+        }
+    }
 }
 
 /// A list of segments sorted by output offset.
@@ -41,16 +79,19 @@ impl SourceMap {
         // Last segment whose out_start <= offset; zero-length segments at the same
         // offset are skipped in favour of the following non-empty one when biased
         // to Start, so that a span start never falls into a deleted range.
-        let idx = self.segments.partition_point(|s| s.out_start <= offset);
+        let idx = self
+            .segments
+            .partition_point(|s| s.out_start as usize <= offset);
         let idx = idx.saturating_sub(1);
-        let mut seg = self.segments[idx];
+        // `idx < len`: the map is not empty (checked above).
+        let mut seg = self.segments[idx].wide();
         if bias == Bias::End && offset == seg.out_start {
             // An end offset at a segment boundary belongs to the previous non-empty
             // segment: a span that ends before a deleted hyphen must not swallow it.
             let mut j = idx;
             while j > 0 {
                 j -= 1;
-                let prev = self.segments[j];
+                let prev = self.segments[j].wide(); // j < idx
                 if prev.out_end == offset && prev.out_start < prev.out_end {
                     seg = prev;
                     break;
@@ -108,20 +149,16 @@ impl MappedBuilder {
         }
         let out_start = self.out.len();
         self.out.push_str(&src[start..end]);
+        let merged = Segment::new((out_start, self.out.len()), (start, end), true);
         if let Some(last) = self.segments.last_mut() {
-            if last.exact && last.out_end == out_start && last.src_end == start {
-                last.out_end = self.out.len();
-                last.src_end = end;
+            if last.exact && last.out_end == merged.out_start && last.src_end == merged.src_start
+            {
+                last.out_end = merged.out_end;
+                last.src_end = merged.src_end;
                 return;
             }
         }
-        self.segments.push(Segment {
-            out_start,
-            out_end: self.out.len(),
-            src_start: start,
-            src_end: end,
-            exact: true,
-        });
+        self.segments.push(merged);
     }
 
     /// Appends `text` standing for the source range `start..end` (which may be empty,
@@ -129,20 +166,21 @@ impl MappedBuilder {
     pub fn replace(&mut self, start: usize, end: usize, text: &str) {
         let out_start = self.out.len();
         self.out.push_str(text);
-        self.segments.push(Segment {
-            out_start,
-            out_end: self.out.len(),
-            src_start: start,
-            src_end: end.max(start),
-            exact: false,
-        });
+        self.segments.push(Segment::new(
+            (out_start, self.out.len()),
+            (start, end.max(start)),
+            false,
+        ));
     }
 
     pub fn out(&self) -> &str {
         &self.out
     }
 
-    pub fn finish(self) -> (String, SourceMap) {
+    pub fn finish(mut self) -> (String, SourceMap) {
+        // The map lives as long as the document: give back what doubling
+        // the vector reserved.
+        self.segments.shrink_to_fit();
         (
             self.out,
             SourceMap {
