@@ -345,6 +345,11 @@ impl Tree {
 
     /// Gives back the spare capacity of the arena once it is built (the
     /// vectors grew by doubling).
+    /// Room for `nodes` more nodes.
+    pub fn reserve(&mut self, nodes: usize) {
+        self.nodes.reserve_exact(nodes);
+    }
+
     pub fn shrink_to_fit(&mut self) {
         self.nodes.shrink_to_fit();
         self.clauses.shrink_to_fit();

@@ -2,7 +2,7 @@
 
 use super::args::{LintArgs, LintFormat};
 use super::files;
-use super::io::{display, language, read_source, use_color, write_stdout, CliError};
+use super::io::{display, language, read_source, use_color, CliError};
 use super::report::{self, render, Linted};
 use super::settings;
 use conclint::baseline::Baseline;
@@ -34,26 +34,42 @@ fn config(args: &LintArgs) -> Result<Config, CliError> {
 /// written once at the end through the safe writer.
 struct Sink {
     file: Option<PathBuf>,
-    buf: String,
+    buf: Vec<u8>,
 }
 
 impl Sink {
     fn put(&mut self, s: &str) -> Result<(), CliError> {
-        match self.file {
-            Some(_) => {
-                self.buf.push_str(s);
-                Ok(())
-            }
-            None => write_stdout(s),
+        self.write(|w| w.write_all(s.as_bytes()))
+    }
+
+    /// Runs `f` on the output: straight to standard output (buffered), or
+    /// into the report file's buffer, which is written once at the end.
+    fn write(
+        &mut self,
+        f: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), CliError> {
+        if self.file.is_some() {
+            return Ok(f(&mut self.buf)?);
+        }
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        match f(&mut out).and_then(|()| std::io::Write::flush(&mut out)) {
+            // A reader that stopped reading (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => Ok(r?),
         }
     }
 
     fn finish(self) -> Result<(), CliError> {
         match &self.file {
-            Some(p) => Ok(conclint::safe_write::write(p, self.buf.as_bytes(), None)?),
+            Some(p) => Ok(conclint::safe_write::write(p, &self.buf, None)?),
             None => Ok(()),
         }
     }
+}
+
+/// Serialises a value as pretty JSON onto a writer.
+fn pretty_json(w: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(w, value).map_err(std::io::Error::other)
 }
 
 /// Rules that never report on a file (`[per-file-ignores]`).
@@ -150,7 +166,7 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     }
     let mut sink = Sink {
         file: args.output_file.clone(),
-        buf: String::new(),
+        buf: Vec::new(),
     };
     let max_bytes = args
         .max_file_size
@@ -197,7 +213,6 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
                 })
                 .collect()
         });
-        let mut out = String::new();
         for r in results {
             errors.extend(r.errors);
             diffs.push_str(&r.diff);
@@ -215,29 +230,26 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
                 }
                 continue;
             }
-            match args.format {
-                LintFormat::Human | LintFormat::Github => out.push_str(&report::file(&l, &opts)),
-                LintFormat::Json => {
-                    out.push_str(if json_started {
-                        ",\n"
-                    } else {
-                        "{\n\"files\": [\n"
-                    });
-                    json_started = true;
-                    out.push_str(&serde_json::to_string_pretty(&json::file(
-                        &l.doc,
-                        &l.name,
-                        &l.findings,
-                    ))?);
+            // Each file's report is written as it is rendered (JSON straight
+            // from the findings), in input order, and its document dropped.
+            let mut put = |w: &mut dyn std::io::Write| match args.format {
+                LintFormat::Human | LintFormat::Github => {
+                    w.write_all(report::file(&l, &opts).as_bytes())
                 }
-                LintFormat::Sarif => {}
-            }
-        }
-        if !out.is_empty() {
-            if let Some(p) = &progress {
-                p.suspend(|| sink.put(&out))?;
-            } else {
-                sink.put(&out)?;
+                LintFormat::Json => {
+                    w.write_all(if json_started {
+                        b",\n"
+                    } else {
+                        b"{\n\"files\": [\n"
+                    })?;
+                    json_started = true;
+                    pretty_json(w, &json::file(&l.doc, &l.name, &l.findings))
+                }
+                LintFormat::Sarif => Ok(()),
+            };
+            match &progress {
+                Some(p) => p.suspend(|| sink.write(&mut put))?,
+                None => sink.write(&mut put)?,
             }
         }
     }

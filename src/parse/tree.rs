@@ -245,7 +245,13 @@ pub fn freeze(
         }
         t.close(id);
     }
+    fn count(d: &Draft) -> usize {
+        1 + d.children.iter().map(count).sum::<usize>()
+    }
     let mut t = Tree::new(language, kind);
+    // Sized once: grown by doubling, the arena would reach twice the tree
+    // while the draft is still alive.
+    t.reserve(count(root));
     let v = NodeValues {
         norm: root.norm,
         own: root.own,

@@ -31,12 +31,32 @@ pub struct DiagnosticOut {
     pub word: Option<crate::docx::WordLocation>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct FileOut {
-    pub path: String,
-    pub language: String,
+#[derive(Serialize)]
+pub struct FileOut<'a> {
+    pub path: &'a str,
+    pub language: &'a str,
     pub kind: crate::ast::DocKind,
-    pub diagnostics: Vec<DiagnosticOut>,
+    pub diagnostics: Diagnostics<'a>,
+}
+
+/// A document's findings, converted one at a time as they are serialised:
+/// the output of a large file is never held twice (as values and as text).
+pub struct Diagnostics<'a> {
+    doc: &'a Document,
+    findings: &'a [Finding],
+}
+
+impl Diagnostics<'_> {
+    /// The findings, converted.
+    pub fn iter(&self) -> impl Iterator<Item = DiagnosticOut> + '_ {
+        self.findings.iter().map(|f| diagnostic(self.doc, f))
+    }
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -58,38 +78,39 @@ pub struct Summary {
     pub seconds: Option<f64>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Output {
-    pub files: Vec<FileOut>,
+#[derive(Serialize)]
+pub struct Output<'a> {
+    pub files: Vec<FileOut<'a>>,
     pub summary: Summary,
 }
 
-/// Converts one document's findings.
-pub fn file(doc: &Document, path: &str, findings: &[Finding]) -> FileOut {
+/// One document's findings, ready to serialise.
+pub fn file<'a>(doc: &'a Document, path: &'a str, findings: &'a [Finding]) -> FileOut<'a> {
     FileOut {
-        path: path.to_string(),
-        language: doc.language.code.clone(),
+        path,
+        language: &doc.language.code,
         kind: doc.kind,
-        diagnostics: findings
-            .iter()
-            .map(|f| DiagnosticOut {
-                rule: f.rule,
-                severity: f.severity,
-                message: f.message.clone(),
-                line: doc.line_of(f.start),
-                column: doc.column_of(f.start),
-                end_line: doc.line_of(f.end),
-                end_column: doc.column_of(f.end),
-                span: SpanOut {
-                    start: f.start,
-                    end: f.end,
-                },
-                help: f.help.clone(),
-                fix: f.fix.clone(),
-                related: f.related.clone(),
-                word: crate::docx::locate(doc, f.start),
-            })
-            .collect(),
+        diagnostics: Diagnostics { doc, findings },
+    }
+}
+
+fn diagnostic(doc: &Document, f: &Finding) -> DiagnosticOut {
+    DiagnosticOut {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message.clone(),
+        line: doc.line_of(f.start),
+        column: doc.column_of(f.start),
+        end_line: doc.line_of(f.end),
+        end_column: doc.column_of(f.end),
+        span: SpanOut {
+            start: f.start,
+            end: f.end,
+        },
+        help: f.help.clone(),
+        fix: f.fix.clone(),
+        related: f.related.clone(),
+        word: crate::docx::locate(doc, f.start),
     }
 }
 
