@@ -292,8 +292,11 @@ impl Language {
     pub fn all() -> &'static [Language] {
         static ALL: OnceLock<Vec<Language>> = OnceLock::new();
         ALL.get_or_init(|| {
+            use rayon::prelude::*;
+            // Loaded on all cores: the packs are most of a short run's
+            // start-up, and independent (order kept by `collect`).
             LANGUAGE_FILES
-                .iter()
+                .par_iter()
                 .map(|(code, text)| {
                     Language::from_toml(text)
                         .unwrap_or_else(|e| panic!("rules/lang/{code}.toml is invalid: {e}"))
@@ -448,7 +451,7 @@ impl Language {
             .trim_end_matches([',', ':', ';', '.', '—', '–', '-'])
             .trim_end();
         let list = &self.phrases[kind as usize]; // one list per variant
-        // Cheap length filter before upper-casing.
+                                                 // Cheap length filter before upper-casing.
         if !list.iter().any(|p| p.len().abs_diff(t.len()) <= 4) {
             return false;
         }
@@ -481,11 +484,19 @@ fn parse_form(form: &str) -> Result<Vec<Part>, String> {
 
 /// Upper case as used for all lexicon comparisons (`ß` → `SS`, `’` → `'`).
 pub fn upper(s: &str) -> String {
-    s.replace('’', "'")
-        .to_uppercase()
-        .chars()
-        .map(crate::text::capital_form)
-        .collect()
+    // One pass, one allocation: it runs on every form of every pack at
+    // start-up and on candidate words while parsing.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '’' {
+            out.push('\'');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            out.extend(c.to_uppercase().map(crate::text::capital_form));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -22,8 +22,7 @@ fn is_inner_joiner(c: char) -> bool {
 /// `a` and `b` are the same word but for case (compared without allocating).
 pub fn eq_ignore_case(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
-        || a
-            .chars()
+        || a.chars()
             .flat_map(char::to_lowercase)
             .eq(b.chars().flat_map(char::to_lowercase))
 }

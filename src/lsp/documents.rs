@@ -2,7 +2,7 @@
 //! when their diagnostics and their waiting requests are answered.
 
 use super::message::{self, code};
-use super::{convert, jobs, Analysis, Event, Open, Server, DEBOUNCE};
+use super::{convert, jobs, Analysis, Event, Open, Server};
 use lsp_types as lt;
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -105,7 +105,7 @@ impl<W: Write> Server<W> {
         let due: Vec<String> = self
             .docs
             .iter()
-            .filter(|(_, d)| d.dirty_since.is_some_and(|t| t.elapsed() >= DEBOUNCE))
+            .filter(|(_, d)| d.dirty_since.is_some_and(|t| t.elapsed() >= self.debounce))
             .map(|(u, _)| u.clone())
             .collect();
         for uri in due {

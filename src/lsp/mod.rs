@@ -44,8 +44,9 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-/// How long to wait after the last change before linting again.
-const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How long to wait after the last change before linting again, unless the
+/// client sets `initializationOptions.debounceMs` (0: at once).
+const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 /// How long a request may wait for its document's analysis, unless the
 /// client sets `initializationOptions.analysisBudgetMs`.
 const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
@@ -106,6 +107,7 @@ struct Server<W: Write> {
     pending: Vec<Pending>,
     settings: settings::Settings,
     budget: Duration,
+    debounce: Duration,
     /// Analyses started so far (answered to `conclint/analysisCount`).
     analyses: usize,
 }
@@ -120,6 +122,7 @@ impl<W: Write> Server<W> {
             pending: Vec::new(),
             settings: settings::Settings::default(),
             budget: DEFAULT_BUDGET,
+            debounce: DEFAULT_DEBOUNCE,
             analyses: 0,
         }
     }
@@ -161,7 +164,7 @@ impl<W: Write> Server<W> {
         let debounced = self
             .docs
             .values()
-            .filter_map(|d| d.dirty_since.map(|t| t + DEBOUNCE));
+            .filter_map(|d| d.dirty_since.map(|t| t + self.debounce));
         let deadlines = self.pending.iter().map(|p| p.deadline);
         debounced.chain(deadlines).min()
     }
@@ -226,6 +229,9 @@ impl<W: Write> Server<W> {
         let ms = &params["initializationOptions"]["analysisBudgetMs"];
         if let Some(ms) = ms.as_u64() {
             self.budget = Duration::from_millis(ms.clamp(1, 3_600_000));
+        }
+        if let Some(ms) = params["initializationOptions"]["debounceMs"].as_u64() {
+            self.debounce = Duration::from_millis(ms.min(10_000));
         }
         let caps = lt::ServerCapabilities {
             text_document_sync: Some(lt::TextDocumentSyncCapability::Options(

@@ -151,8 +151,7 @@ impl MappedBuilder {
         self.out.push_str(&src[start..end]);
         let merged = Segment::new((out_start, self.out.len()), (start, end), true);
         if let Some(last) = self.segments.last_mut() {
-            if last.exact && last.out_end == merged.out_start && last.src_end == merged.src_start
-            {
+            if last.exact && last.out_end == merged.out_start && last.src_end == merged.src_start {
                 last.out_end = merged.out_end;
                 last.src_end = merged.src_end;
                 return;
