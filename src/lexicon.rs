@@ -450,8 +450,9 @@ impl Language {
             .trim()
             .trim_end_matches([',', ':', ';', '.', '—', '–', '-'])
             .trim_end();
-        let list = &self.phrases[kind as usize]; // one list per variant
-                                                 // Cheap length filter before upper-casing.
+        // One list per variant of `Phrases`.
+        let list = &self.phrases[kind as usize];
+        // Cheap length filter before upper-casing.
         if !list.iter().any(|p| p.len().abs_diff(t.len()) <= 4) {
             return false;
         }

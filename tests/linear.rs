@@ -22,7 +22,9 @@ static CLOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn best_of(f: &dyn Fn()) -> Duration {
     // A test that panicked while holding the clock leaves it usable.
-    let _clock = CLOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _clock = CLOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     (0..RUNS)
         .map(|_| {
             let t = Instant::now();
