@@ -27,30 +27,40 @@ pub fn eq_ignore_case(a: &str, b: &str) -> bool {
             .eq(b.chars().flat_map(char::to_lowercase))
 }
 
+/// The character at byte `i` of `s` (a char boundary) and its length;
+/// ASCII without decoding. `None` at the end.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Iterates over the words of `s`, with byte offsets.
 pub fn words(s: &str) -> impl Iterator<Item = Word<'_>> {
-    let mut iter = s.char_indices().peekable();
+    // `i` always stands on a char boundary: it moves by whole characters.
+    let mut i = 0;
     std::iter::from_fn(move || {
         // Skip to the next letter.
-        let (start, _) = loop {
-            let (i, c) = iter.next()?;
+        let start = loop {
+            let (c, len) = char_at(s, i)?;
             if is_word_char(c) {
-                break (i, c);
+                break i;
             }
+            i += len;
         };
-        let mut end = start + s[start..].chars().next().map_or(0, char::len_utf8);
-        while let Some(&(i, c)) = iter.peek() {
+        let mut end = start;
+        while let Some((c, len)) = char_at(s, i) {
             if is_word_char(c) {
-                end = i + c.len_utf8();
-                iter.next();
-            } else if is_inner_joiner(c) {
-                // Keep an apostrophe or hyphen only when a letter follows.
-                let after = s[i + c.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    iter.next();
-                } else {
-                    break;
-                }
+                i += len;
+                end = i;
+            } else if is_inner_joiner(c)
+                && char_at(s, i + len).is_some_and(|(n, _)| is_word_char(n))
+            {
+                // An apostrophe or hyphen is kept only when a letter follows.
+                i += len;
             } else {
                 break;
             }
@@ -58,7 +68,7 @@ pub fn words(s: &str) -> impl Iterator<Item = Word<'_>> {
         Some(Word {
             start,
             end,
-            text: &s[start..end],
+            text: s.get(start..end).unwrap_or_default(),
         })
     })
 }

@@ -20,11 +20,15 @@ const TOO_FAST: Duration = Duration::from_millis(15);
 /// would time each other.
 static CLOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-fn best_of(f: &dyn Fn()) -> Duration {
-    // A test that panicked while holding the clock leaves it usable.
-    let _clock = CLOCK
+/// Taken for the whole of each test (its untimed parsing would slow the
+/// timed runs of another); a test that panicked holding it leaves it usable.
+fn clock() -> std::sync::MutexGuard<'static, ()> {
+    CLOCK
         .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn best_of(f: &dyn Fn()) -> Duration {
     (0..RUNS)
         .map(|_| {
             let t = Instant::now();
@@ -85,11 +89,13 @@ fn one_line(unit: &str, n: usize) -> String {
 
 #[test]
 fn open_brackets_without_a_close() {
+    let _clock = clock();
     assert_linear("[ × n", &|n| one_line("[", n), 20_000);
 }
 
 #[test]
 fn deeply_nested_brackets() {
+    let _clock = clock();
     let make = |n: usize| {
         format!(
             "{HEAD}UZSVER, ka {}x{};\n",
@@ -102,17 +108,20 @@ fn deeply_nested_brackets() {
 
 #[test]
 fn many_quotation_marks() {
+    let _clock = clock();
     assert_linear("quotes", &|n| one_line("\"„“”«", n), 5_000);
 }
 
 #[test]
 fn a_long_line_full_of_findings() {
+    let _clock = clock();
     let unit = "XXX  [...] [datums] [teksts te] 19XX ¹  …/… ";
     assert_linear("findings", &|n| one_line(unit, n), 1_200);
 }
 
 #[test]
 fn many_footnote_markers_and_definitions() {
+    let _clock = clock();
     let make = |n: usize| {
         let refs: String = (1..=n)
             .map(|i| format!("vārds{} ", "¹²³⁴⁵⁶⁷⁸⁹".chars().nth(i % 9).unwrap_or('¹')))
@@ -125,6 +134,7 @@ fn many_footnote_markers_and_definitions() {
 
 #[test]
 fn capitals_and_slashes_in_numbers() {
+    let _clock = clock();
     // Runs of capitals and of `1/2/3/…` were read to their end from each start.
     let make = |n: usize| one_line("ABCDEFGHIJ 1/2/3/4/5/6/7/8/9/", n);
     let time = |n: usize| {
@@ -139,6 +149,7 @@ fn capitals_and_slashes_in_numbers() {
 
 #[test]
 fn aligning_versions_of_very_different_lengths() {
+    let _clock = clock();
     // Unnumbered paragraphs (no anchors): the alignment falls back to a
     // narrow band, and says so.
     let version = |verb: &str, n: usize| -> Version {

@@ -205,7 +205,10 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
             group
                 .par_iter()
                 .map(|path| {
-                    let r = process(&args, path, &ctx);
+                    let mut r = process(&args, path, &ctx);
+                    if streaming {
+                        r.render_if_small(args.format, &opts);
+                    }
                     if let Some(p) = &progress {
                         p.inc(1);
                     }
@@ -230,22 +233,23 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
                 }
                 continue;
             }
-            // Each file's report is written as it is rendered (JSON straight
-            // from the findings), in input order, and its document dropped.
-            let mut put = |w: &mut dyn std::io::Write| match args.format {
-                LintFormat::Human | LintFormat::Github => {
-                    w.write_all(report::file(&l, &opts).as_bytes())
-                }
-                LintFormat::Json => {
+            // Each file's report is written in input order: rendered by its
+            // worker if small, or here as it is written (JSON straight from
+            // the findings), and its document dropped.
+            let rendered = r.rendered;
+            let mut put = |w: &mut dyn std::io::Write| {
+                if args.format == LintFormat::Json {
                     w.write_all(if json_started {
                         b",\n"
                     } else {
                         b"{\n\"files\": [\n"
                     })?;
                     json_started = true;
-                    pretty_json(w, &json::file(&l.doc, &l.name, &l.findings))
                 }
-                LintFormat::Sarif => Ok(()),
+                match &rendered {
+                    Some(bytes) => w.write_all(bytes),
+                    None => render_file(w, args.format, &l, &opts),
+                }
             };
             match &progress {
                 Some(p) => p.suspend(|| sink.write(&mut put))?,
@@ -314,8 +318,47 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
 /// What one file gave: its lint result, a diff, errors.
 struct FileResult {
     linted: Option<Linted>,
+    /// The file's report, rendered by the worker that linted it.
+    rendered: Option<Vec<u8>>,
     diff: String,
     errors: Vec<String>,
+}
+
+/// Files up to this size are rendered by their worker, so that rendering runs
+/// on all cores; a larger file's report is written as it is rendered, so it
+/// is never held whole in memory.
+const RENDER_IN_WORKER: usize = 1 << 20;
+
+impl FileResult {
+    fn render_if_small(&mut self, format: LintFormat, opts: &report::Options) {
+        let Some(l) = self
+            .linted
+            .as_ref()
+            .filter(|l| l.doc.source.len() <= RENDER_IN_WORKER)
+        else {
+            return;
+        };
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail; a failure would only mean the
+        // file is rendered again when written.
+        if render_file(&mut bytes, format, l, opts).is_ok() {
+            self.rendered = Some(bytes);
+        }
+    }
+}
+
+/// One file's report in a streaming format (human, GitHub, JSON).
+fn render_file(
+    w: &mut dyn std::io::Write,
+    format: LintFormat,
+    l: &Linted,
+    opts: &report::Options,
+) -> std::io::Result<()> {
+    match format {
+        LintFormat::Human | LintFormat::Github => w.write_all(report::file(l, opts).as_bytes()),
+        LintFormat::Json => pretty_json(w, &json::file(&l.doc, &l.name, &l.findings)),
+        LintFormat::Sarif => Ok(()),
+    }
 }
 
 /// What every file is checked with.
@@ -330,6 +373,7 @@ struct FileContext<'a> {
 /// Reads, fixes (when asked), parses and lints one file.
 fn process(args: &LintArgs, path: &Path, ctx: &FileContext) -> FileResult {
     let mut out = FileResult {
+        rendered: None,
         linted: None,
         diff: String::new(),
         errors: Vec::new(),

@@ -245,7 +245,7 @@ impl<'a> Assembler<'a> {
             .structure
             .number_followers
             .iter()
-            .any(|f| f.to_lowercase() == word.text.to_lowercase());
+            .any(|f| crate::text::eq_ignore_case(f, word.text));
         let after_lead = prev_line.is_some_and(|p| self.content(p).trim_end().ends_with(':'));
         (word.start == 0
             && starts_lower(rest)
