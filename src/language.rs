@@ -41,7 +41,7 @@ pub fn detect(text: &str) -> &'static Language {
     // A clear lexicon winner decides alone: statistics are slow and only
     // needed for texts with few capitalised verbs.
     if best_score >= 3 && best_score > runner_up * 2 {
-        return &langs[best];
+        return langs[best];
     }
     match statistical(text) {
         Some(stat)
@@ -55,8 +55,8 @@ pub fn detect(text: &str) -> &'static Language {
         {
             stat
         }
-        _ if best_score >= 3 => &langs[best],
-        other => other.unwrap_or(&langs[0]),
+        _ if best_score >= 3 => langs[best],
+        other => other.unwrap_or(langs[0]),
     }
 }
 
@@ -76,6 +76,7 @@ fn statistical(text: &str) -> Option<&'static Language> {
     langs
         .iter()
         .find(|l| l.whatlang.as_deref() == Some(lang.code()))
+        .copied()
 }
 
 #[cfg(test)]

@@ -262,6 +262,19 @@ pub struct Language {
     pub(crate) first_words: Vec<(String, String, usize)>,
 }
 
+/// Pack `i` of [`LANGUAGE_FILES`], parsed on first use. The packs are
+/// compiled in and checked by the tests, so a broken one is a build defect.
+fn load(i: usize) -> &'static Language {
+    static SLOTS: [OnceLock<Language>; LANGUAGE_FILES.len()] =
+        [const { OnceLock::new() }; LANGUAGE_FILES.len()];
+    // `i` comes from `LANGUAGE_FILES`' own index range (callers above).
+    let (code, text) = LANGUAGE_FILES[i];
+    SLOTS[i].get_or_init(|| {
+        Language::from_toml(text)
+            .unwrap_or_else(|e| panic!("rules/lang/{code}.toml is invalid: {e}"))
+    })
+}
+
 /// Lists of structural phrases a line can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phrases {
@@ -288,31 +301,29 @@ impl Language {
         self.by_first_word.contains_key(word_upper)
     }
 
-    /// All languages, loaded once.
-    pub fn all() -> &'static [Language] {
-        static ALL: OnceLock<Vec<Language>> = OnceLock::new();
+    /// All languages, each loaded once (on all cores: the packs are most of
+    /// a short run's start-up), in the order of their codes.
+    pub fn all() -> &'static [&'static Language] {
+        static ALL: OnceLock<Vec<&'static Language>> = OnceLock::new();
         ALL.get_or_init(|| {
             use rayon::prelude::*;
-            // Loaded on all cores: the packs are most of a short run's
-            // start-up, and independent (order kept by `collect`).
-            LANGUAGE_FILES
-                .par_iter()
-                .map(|(code, text)| {
-                    Language::from_toml(text)
-                        .unwrap_or_else(|e| panic!("rules/lang/{code}.toml is invalid: {e}"))
-                })
+            (0..LANGUAGE_FILES.len())
+                .into_par_iter()
+                .map(load)
                 .collect()
         })
     }
 
-    /// The language with this ISO code, if supported.
+    /// The language with this ISO code, if supported. Only its own pack is
+    /// loaded: a run told the language never reads the other 23.
     pub fn get(code: &str) -> Option<&'static Language> {
-        Language::all().iter().find(|l| l.code == code)
+        let i = LANGUAGE_FILES.iter().position(|(c, _)| *c == code)?;
+        Some(load(i))
     }
 
     /// Codes of the supported languages.
     pub fn codes() -> Vec<&'static str> {
-        Language::all().iter().map(|l| l.code.as_str()).collect()
+        LANGUAGE_FILES.iter().map(|(c, _)| *c).collect()
     }
 
     /// Parses and checks one rules file.
@@ -507,6 +518,10 @@ mod tests {
     #[test]
     fn every_language_file_loads() {
         assert!(Language::all().len() >= 5);
+        for code in Language::codes() {
+            // A pack is found by its file name: it must be its code.
+            assert_eq!(Language::get(code).map(|l| l.code.as_str()), Some(code));
+        }
         for l in Language::all() {
             assert!(!l.verbs.is_empty(), "{} has no verbs", l.code);
         }
