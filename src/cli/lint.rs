@@ -191,72 +191,58 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
     // More threads than cores only costs memory; a huge `--threads` must not
     // spawn without end.
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(cores).clamp(1, cores))
-        .build()
-        .map_err(|e| format!("--threads: {e}"))?;
-    // Files are processed in parallel, a chunk at a time; results are written
-    // in input order, so the output does not depend on scheduling and memory
-    // stays flat however many files there are.
-    let chunk = pool.current_num_threads().max(1) * 8;
-    for group in files.chunks(chunk) {
-        let results: Vec<FileResult> = pool.install(|| {
-            use rayon::prelude::*;
-            group
-                .par_iter()
-                .map(|path| {
-                    let mut r = process(&args, path, &ctx);
-                    if streaming {
-                        r.render_if_small(args.format, &opts);
-                    }
-                    if let Some(p) = &progress {
-                        p.inc(1);
-                    }
-                    r
-                })
-                .collect()
-        });
-        for r in results {
-            errors.extend(r.errors);
-            diffs.push_str(&r.diff);
-            let Some(l) = r.linted else { continue };
-            if args.write_baseline.is_some() {
-                new_baseline.add(&l.name, &l.doc, &l.findings);
-                continue;
-            }
-            summary.add(&l.findings);
-            failed |= l.findings.iter().any(|f| fail_on.fails(f.severity));
-            if !streaming {
-                // Statistics need only the counts, already in `summary`.
-                if !args.output.statistics {
-                    kept.push(l);
-                }
-                continue;
-            }
-            // Each file's report is written in input order: rendered by its
-            // worker if small, or here as it is written (JSON straight from
-            // the findings), and its document dropped.
-            let rendered = r.rendered;
-            let mut put = |w: &mut dyn std::io::Write| {
-                if args.format == LintFormat::Json {
-                    w.write_all(if json_started {
-                        b",\n"
-                    } else {
-                        b"{\n\"files\": [\n"
-                    })?;
-                    json_started = true;
-                }
-                match &rendered {
-                    Some(bytes) => w.write_all(bytes),
-                    None => render_file(w, args.format, &l, &opts),
-                }
-            };
-            match &progress {
-                Some(p) => p.suspend(|| sink.write(&mut put))?,
-                None => sink.write(&mut put)?,
-            }
+    let threads = args.threads.unwrap_or(cores).clamp(1, cores);
+    let mut handle = |r: FileResult| -> Result<(), CliError> {
+        errors.extend(r.errors);
+        diffs.push_str(&r.diff);
+        let Some(l) = r.linted else { return Ok(()) };
+        if args.write_baseline.is_some() {
+            new_baseline.add(&l.name, &l.doc, &l.findings);
+            return Ok(());
         }
-    }
+        summary.add(&l.findings);
+        failed |= l.findings.iter().any(|f| fail_on.fails(f.severity));
+        if !streaming {
+            // Statistics need only the counts, already in `summary`.
+            if !args.output.statistics {
+                kept.push(l);
+            }
+            return Ok(());
+        }
+        // Each file's report is written in input order: rendered by its
+        // worker if small, or here as it is written (JSON straight from the
+        // findings), and its document dropped.
+        let rendered = r.rendered;
+        let mut put = |w: &mut dyn std::io::Write| {
+            if args.format == LintFormat::Json {
+                w.write_all(if json_started {
+                    b",\n"
+                } else {
+                    b"{\n\"files\": [\n"
+                })?;
+                json_started = true;
+            }
+            match &rendered {
+                Some(bytes) => w.write_all(bytes),
+                None => render_file(w, args.format, &l, &opts),
+            }
+        };
+        match &progress {
+            Some(p) => p.suspend(|| sink.write(&mut put)),
+            None => sink.write(&mut put),
+        }
+    };
+    let work = |path: &PathBuf| {
+        let mut r = process(&args, path, &ctx);
+        if streaming {
+            r.render_if_small(args.format, &opts);
+        }
+        if let Some(p) = &progress {
+            p.inc(1);
+        }
+        r
+    };
+    in_order(&files, threads, &work, &mut handle)?;
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -316,6 +302,63 @@ pub fn run(args: LintArgs) -> Result<i32, CliError> {
 }
 
 /// What one file gave: its lint result, a diff, errors.
+/// Runs `work` on every file on `threads` threads and hands the results to
+/// `handle` in input order, so the output does not depend on scheduling.
+///
+/// Workers take the next file as soon as they are free (no batch waits for
+/// its slowest file), but at most `4 × threads` files are taken and not yet
+/// handled: memory stays flat however many files there are and however
+/// slow one of them is. A worker takes a ticket before it takes a file; the
+/// handler gives one back for each file it has handled.
+fn in_order<T: Send>(
+    files: &[PathBuf],
+    threads: usize,
+    work: &(dyn Fn(&PathBuf) -> T + Sync),
+    handle: &mut dyn FnMut(T) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let window = threads.max(1) * 4;
+    let next = AtomicUsize::new(0);
+    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, T)>();
+    let (ticket_tx, ticket_rx) = crossbeam_channel::bounded::<()>(window);
+    for _ in 0..window {
+        // The channel holds `window` tickets: these sends never block.
+        let _ = ticket_tx.send(());
+    }
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            let (done_tx, ticket_rx, next) = (done_tx.clone(), ticket_rx.clone(), &next);
+            scope.spawn(move || {
+                // No ticket (the handler stopped): stop too.
+                while ticket_rx.recv().is_ok() {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    if done_tx.send((i, work(path))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        // Owned here, so that an early return (a write failed) drops them
+        // before the workers are joined: a worker then finds no ticket, or
+        // no one to send to, and stops.
+        let (ticket_tx, done_rx) = (ticket_tx, done_rx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut want = 0;
+        for (i, r) in done_rx.iter() {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&want) {
+                want += 1;
+                handle(r)?;
+                // Tickets out never exceed `window`: this send never blocks.
+                let _ = ticket_tx.send(());
+            }
+        }
+        Ok(())
+    })
+}
+
 struct FileResult {
     linted: Option<Linted>,
     /// The file's report, rendered by the worker that linted it.
@@ -483,5 +526,57 @@ fn apply_fixes(
             errors.push(e);
             text
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn files(n: usize) -> Vec<PathBuf> {
+        (0..n).map(|i| PathBuf::from(i.to_string())).collect()
+    }
+
+    /// Later files finish first (earlier ones are slower), yet the handler
+    /// sees them in input order.
+    #[test]
+    fn results_come_in_input_order_whatever_finishes_first() {
+        let files = files(40);
+        let work = |p: &PathBuf| {
+            let i: u64 = p.to_string_lossy().parse().unwrap_or(0);
+            std::thread::sleep(Duration::from_millis((40 - i) % 7));
+            i
+        };
+        let mut seen = Vec::new();
+        in_order(&files, 4, &work, &mut |i| {
+            seen.push(i);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, (0..40).collect::<Vec<u64>>());
+    }
+
+    /// A failing handler (an output that cannot be written) ends the run
+    /// without waiting for every file, and without a deadlock.
+    #[test]
+    fn a_failing_handler_stops_the_workers() {
+        let files = files(10_000);
+        let taken = std::sync::atomic::AtomicUsize::new(0);
+        let work = |_: &PathBuf| {
+            taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
+        let mut handled = 0;
+        let r = in_order(&files, 2, &work, &mut |()| {
+            handled += 1;
+            if handled == 3 {
+                Err("disk full".to_string().into())
+            } else {
+                Ok(())
+            }
+        });
+        assert!(r.is_err());
+        // At most a window of files beyond the failing one was taken.
+        assert!(taken.into_inner() <= 3 + 4 * 2 + 2);
     }
 }
