@@ -15,31 +15,33 @@ of a reference was cut: `(COM(2010) 245 final` lost its closing bracket.",
     scope: crate::lint::Scope::Document,
 };
 
-/// The first bracket left unbalanced: its byte offset.
+/// The first bracket left unbalanced: its byte offset. Only the bracket
+/// bytes are visited (all ASCII, so each offset is a char boundary).
 fn unbalanced(text: &str) -> Option<usize> {
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' => stack.push((c, i)),
-            ')' | ']' => {
-                let want = if c == ')' { '(' } else { '[' };
-                match stack.pop() {
-                    Some((o, _)) if o == want => {}
-                    // "a)" as an enumeration label inside a text is not a bracket.
-                    None if c == ')'
-                        && i > 0
-                        && text[..i]
-                            .chars()
-                            .next_back()
-                            .is_some_and(|p| p.is_alphanumeric())
-                        && text[..i].chars().rev().nth(1).is_none_or(|p| p == ' ') => {}
-                    _ => return Some(i),
-                }
-            }
-            _ => {}
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let b = text.as_bytes();
+    for i in crate::text::memchr4_iter(b'(', b'[', b')', b']', b) {
+        let c = b.get(i).copied().unwrap_or(0);
+        if c == b'(' || c == b'[' {
+            stack.push((c, i));
+            continue;
+        }
+        let want = if c == b')' { b'(' } else { b'[' };
+        match stack.pop() {
+            Some((o, _)) if o == want => {}
+            None if c == b')' && is_enumeration_label(text.get(..i).unwrap_or("")) => {}
+            _ => return Some(i),
         }
     }
     stack.first().map(|&(_, i)| i)
+}
+
+/// "a)" as an enumeration label inside a text is not a bracket: `before`
+/// (the text before the `)`) ends with one alphanumeric character at the
+/// start of the text or after a space.
+fn is_enumeration_label(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    back.next().is_some_and(char::is_alphanumeric) && back.next().is_none_or(|p| p == ' ')
 }
 
 pub const KINDS: &[Kind] = crate::lint::TEXT_NODES;
@@ -63,5 +65,7 @@ mod tests {
         assert!(unbalanced("(COM(2010) 245 final) [x]").is_none());
         assert_eq!(unbalanced("(COM(2010) 245 final"), Some(0));
         assert_eq!(unbalanced("a ] b"), Some(2));
+        assert!(unbalanced("a) b, 1) c; (x)").is_none());
+        assert_eq!(unbalanced("x a) b, xa) c"), Some(10));
     }
 }

@@ -53,22 +53,23 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
     let last_paragraph = units.iter().rposition(|u| u.kind() == Kind::Paragraph);
     // What the document does, per kind of unit (the last paragraph aside).
     let mut seen: BTreeMap<(Kind, char), usize> = BTreeMap::new();
-    let ends: Vec<Option<char>> = units
+    // Each unit's closing text and its last character, read once.
+    let ends: Vec<((usize, usize), Option<char>)> = units
         .iter()
         .map(|u| {
             let r = closing_text(cx, *u);
-            cx.text(r).chars().next_back()
+            (r, cx.text(r).chars().next_back())
         })
         .collect();
-    for (k, u) in units.iter().enumerate() {
+    for (k, (u, &(_, end))) in units.iter().zip(&ends).enumerate() {
         if Some(k) != last_paragraph {
-            if let Some(c) = ends[k] {
+            if let Some(c) = end {
                 *seen.entry((u.kind(), c)).or_default() += 1;
             }
         }
     }
-    for (k, u) in units.iter().enumerate() {
-        let Some(end) = ends[k] else { continue };
+    for (k, (u, &(r, end))) in units.iter().zip(&ends).enumerate() {
+        let Some(end) = end else { continue };
         // Numbered points are sentences of their own: they end like the text.
         let expected = if Some(k) == last_paragraph || u.kind() == Kind::Point {
             conv.final_terminator.chars().next()
@@ -97,7 +98,6 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        let r = closing_text(cx, *u);
         let at = (r.1 - end.len_utf8(), r.1);
         let what = if Some(k) == last_paragraph {
             "the last paragraph"

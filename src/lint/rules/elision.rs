@@ -15,6 +15,9 @@ In a text that circulates it means words are missing: restore them or remove the
     scope: crate::lint::Scope::Document,
 };
 
+/// Every mark opens with `[` or `(`, and none can overlap itself (none
+/// ends the way it starts), so each one found at a bracket is a match that
+/// a search for the whole mark would find too.
 const MARKS: &[&str] = &["[...]", "[…]", "(...)", "(…)", "[ ... ]", "[ … ]"];
 
 pub const KINDS: &[Kind] = super::SCANNED;
@@ -22,8 +25,10 @@ pub const CHECK: Check = Check::EachNode(check);
 
 fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
     let text = n.text();
-    for m in MARKS {
-        for (i, _) in text.match_indices(m) {
+    for i in memchr::memchr2_iter(b'[', b'(', text.as_bytes()) {
+        // `[` and `(` are ASCII: `i` is a char boundary.
+        let rest = text.get(i..).unwrap_or("");
+        for m in MARKS.iter().filter(|m| rest.starts_with(**m)) {
             let at = n.own().0 + i;
             let mut f = cx.finding(
                 (at, at + m.len()),

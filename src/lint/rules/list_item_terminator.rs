@@ -17,9 +17,9 @@ in editing. The last item may close the sentence differently.",
     scope: crate::lint::Scope::Document,
 };
 
-fn terminator(cx: &Cx, own: (usize, usize)) -> Option<char> {
-    cx.strip_trailing_refs(own)
-        .trim_end_matches(['"', '”', '»', ')'])
+/// The terminator of an item's text (stripped of trailing references).
+fn terminator(text: &str) -> Option<char> {
+    text.trim_end_matches(['"', '”', '»', ')'])
         .chars()
         .next_back()
         .filter(|c| matches!(c, ',' | ';' | '.' | ':'))
@@ -40,15 +40,19 @@ fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
         if items.len() < 2 {
             return;
         }
-        let ends: Vec<Option<char>> = items.iter().map(|i| terminator(cx, i.own())).collect();
+        // Each item's text without trailing references, read once.
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|i| cx.strip_trailing_refs(i.own()))
+            .collect();
+        let ends: Vec<Option<char>> = texts.iter().map(|t| terminator(t)).collect();
         // The usual terminator of the items before the last.
         let mut counts: BTreeMap<char, usize> = BTreeMap::new();
         for t in ends[..ends.len() - 1].iter().flatten() {
             *counts.entry(*t).or_default() += 1;
         }
         let usual = counts.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c);
-        for (k, item) in items.iter().enumerate() {
-            let text = cx.strip_trailing_refs(item.own());
+        for (k, (item, text)) in items.iter().zip(&texts).enumerate() {
             let end = item.own().0 + text.len();
             let last = text.chars().next_back().map_or(0, char::len_utf8);
             // The finding covers the item, so that it names the item's lines.

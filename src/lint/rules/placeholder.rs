@@ -2,6 +2,8 @@
 
 use crate::ast::{Kind, NodeRef};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
+use memchr::memmem;
+use std::sync::LazyLock;
 
 pub const META: RuleMeta = RuleMeta {
     name: "placeholder",
@@ -30,56 +32,134 @@ fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
     }
 }
 
-/// Byte ranges of placeholders in `text`.
-fn placeholders(text: &str) -> Vec<(usize, usize, String)> {
+/// A placeholder found: byte range and text.
+type Found = (usize, usize, String);
+
+/// Byte ranges of placeholders in `text`, one per start (the shortest).
+fn placeholders(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let b = text.as_bytes();
-    // Runs of X standing for digits or words: XXX, 19XX, 20XX, XX/XX.
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'X' && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
-            let mut j = i;
-            while j < b.len() && b[j] == b'X' {
-                j += 1;
+    // One pass over the bytes that X runs and fixed spellings are found by.
+    let mut fixed_ends = [0usize; FIXED.len()];
+    let mut run_end = 0;
+    let mut has_bracket = false;
+    for p in memchr::memchr3_iter(b'X', b'/', b'[', b) {
+        match b.get(p) {
+            // Each `X` after the end of the last run starts a run.
+            Some(b'X') if p >= run_end => run_end = x_run(text, p, &mut out),
+            Some(b'X') => {}
+            byte => {
+                has_bracket |= byte == Some(&b'[');
+                fixed_at(b, p, &mut fixed_ends, &mut out);
             }
-            let mut s = i;
-            while s > 0 && b[s - 1].is_ascii_digit() {
-                s -= 1;
-            }
-            let run = j - i;
-            let word_end = j >= b.len() || !b[j].is_ascii_alphabetic();
-            // "XX" after digits (19XX) or three or more X: not a Roman numeral.
-            if word_end && (run >= 3 || (s < i && run >= 2)) {
-                // `s..j` is ASCII digits and `X`: both ends are char boundaries.
-                out.push((s, j, text[s..j].to_string()));
-            }
-            i = j;
-        } else {
-            i += 1;
         }
     }
-    for pat in [
-        "…/…",
-        ".../...",
-        "dd.mm.yyyy",
-        "DD.MM.YYYY",
-        "dd/mm/yyyy",
-        "[date]",
-        "[datums]",
-        "[datum]",
-        "[date]",
-        "[…/…]",
-    ] {
-        for (k, _) in text.match_indices(pat) {
-            out.push((k, k + pat.len(), pat.to_string()));
+    dot_dates(b, &mut out);
+    out.sort();
+    if has_bracket {
+        bracketed_words(text, &mut out);
+        out.sort();
+    }
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// A run of X starting at `i` standing for digits or words (XXX, 19XX,
+/// 20XX, XX/XX), into `out`. Returns the end of the run.
+fn x_run(text: &str, i: usize, out: &mut Vec<Found>) -> usize {
+    let b = text.as_bytes();
+    let run = b
+        .get(i..)
+        .map_or(0, |r| r.iter().take_while(|&&c| c == b'X').count());
+    let j = i + run;
+    // `XI`, `MAX`: a run inside a word is not a placeholder.
+    if i.checked_sub(1)
+        .and_then(|k| b.get(k))
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
+        return j;
+    }
+    let digits = b.get(..i).map_or(0, |before| {
+        before
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    });
+    let s = i - digits;
+    let word_end = b.get(j).is_none_or(|c| !c.is_ascii_alphabetic());
+    // "XX" after digits (19XX) or three or more X: not a Roman numeral.
+    if word_end && (run >= 3 || (digits > 0 && run >= 2)) {
+        // `s..j` is ASCII digits and `X`: both ends are char boundaries.
+        if let Some(what) = text.get(s..j) {
+            out.push((s, j, what.to_string()));
         }
     }
-    // Bracketed lower-case single words standing for a value: [datums], [number].
-    // Each `[` is paired with the first `]` after it in one pass, and only
-    // short texts are read, so this is linear however many `[` there are.
-    let taken: std::collections::HashSet<usize> = out.iter().map(|o| o.0).collect();
+    j
+}
+
+/// Placeholders of fixed spelling, each with the offset of the byte it is
+/// found by (`/` or `[`): only those bytes are visited, and the text is
+/// matched around them.
+const FIXED: &[(&str, usize)] = &[
+    ("…/…", 3),
+    (".../...", 3),
+    ("dd/mm/yyyy", 2),
+    ("[date]", 0),
+    ("[datums]", 0),
+    ("[datum]", 0),
+    ("[…/…]", 0),
+];
+
+/// The fixed placeholders around byte `p` (a `/` or `[`), as a
+/// left-to-right search for each would find them: `ends` holds where the
+/// last occurrence of each ended, and one overlapping it (`…/…/…`) is not
+/// a second one.
+fn fixed_at(b: &[u8], p: usize, ends: &mut [usize; FIXED.len()], out: &mut Vec<Found>) {
+    let byte = b.get(p);
+    for (&(pat, off), end) in FIXED.iter().zip(ends.iter_mut()) {
+        // Only the placeholders found by this byte.
+        if pat.as_bytes().get(off) != byte {
+            continue;
+        }
+        let Some(start) = p.checked_sub(off).filter(|s| *s >= *end) else {
+            continue;
+        };
+        // The pattern is whole UTF-8, so a byte match starts and ends on
+        // char boundaries.
+        if b.get(start..)
+            .is_some_and(|r| r.starts_with(pat.as_bytes()))
+        {
+            *end = start + pat.len();
+            out.push((start, *end, pat.to_string()));
+        }
+    }
+}
+
+/// Dates written with dots: a `.` is too common a byte to visit each one,
+/// so these are found by substring search (the searchers built once).
+static DOT_DATES: LazyLock<[(memmem::Finder<'static>, &str); 2]> =
+    LazyLock::new(|| ["dd.mm.yyyy", "DD.MM.YYYY"].map(|pat| (memmem::Finder::new(pat), pat)));
+
+fn dot_dates(b: &[u8], out: &mut Vec<Found>) {
+    // `find_iter` reports non-overlapping matches, as `match_indices` does.
+    for (finder, pat) in DOT_DATES.iter() {
+        for start in finder.find_iter(b) {
+            out.push((start, start + pat.len(), pat.to_string()));
+        }
+    }
+}
+
+/// Bracketed lower-case single words standing for a value: [datums], [number].
+/// Each `[` is paired with the first `]` after it in one pass, and only
+/// short texts are read, so this is linear however many `[` there are.
+/// `out` (sorted by start) holds what was found so far: a start already
+/// taken is not read again.
+fn bracketed_words(text: &str, out: &mut Vec<Found>) {
+    let mut words = Vec::new();
     for (k, close) in crate::text::first_closers(text, b'[', b']') {
-        if close - k - 1 > 20 || taken.contains(&k) {
+        let taken = out.binary_search_by_key(&k, |o| o.0).is_ok();
+        if close - k - 1 > 20 || taken {
             continue;
         }
         // `[` and `]` are ASCII: both ends are char boundaries.
@@ -87,12 +167,10 @@ fn placeholders(text: &str) -> Vec<(usize, usize, String)> {
             continue;
         };
         if !inner.is_empty() && inner.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
-            out.push((k, close + 1, whole.to_string()));
+            words.push((k, close + 1, whole.to_string()));
         }
     }
-    out.sort();
-    out.dedup_by(|a, b| a.0 == b.0);
-    out
+    out.append(&mut words);
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 
 use crate::ast::{Kind, NodeRef};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
-use std::collections::BTreeMap;
 
 pub const META: RuleMeta = RuleMeta {
     name: "quotes",
@@ -29,7 +28,26 @@ enum Style {
     Reversed,     // »…« (German, Danish, Swedish usage)
 }
 
+/// How many styles there are: per-style tallies are arrays indexed by
+/// [`Style::index`].
+const STYLES: usize = 6;
+
 impl Style {
+    /// Every style, in order.
+    const ALL: [Style; STYLES] = [
+        Style::Straight,
+        Style::DoubleSingle,
+        Style::Low,
+        Style::Curly,
+        Style::Guillemets,
+        Style::Reversed,
+    ];
+
+    /// Position in [`Style::ALL`] (declaration order), below [`STYLES`].
+    fn index(self) -> usize {
+        self as usize
+    }
+
     fn show(self) -> &'static str {
         match self {
             Style::Straight => "\"…\"",
@@ -46,131 +64,152 @@ impl Style {
 /// for marks such as `"` that open and close alike).
 type Mark = (usize, usize, Style, Option<bool>);
 
-/// Quote marks of a text.
-fn marks(text: &str) -> Vec<Mark> {
-    let mut out = Vec::new();
+/// The quote character at byte `i` of `b`, if any. Every quote character
+/// starts with one of `"`, `'`, 0xE2 (`„“”`) or 0xC2 (`«»`), the bytes the
+/// search visits.
+fn quote_at(b: &[u8], i: usize) -> Option<char> {
+    match b.get(i..)? {
+        [b'"', ..] => Some('"'),
+        [b'\'', ..] => Some('\''),
+        [0xE2, 0x80, 0x9E, ..] => Some('„'),
+        [0xE2, 0x80, 0x9C, ..] => Some('“'),
+        [0xE2, 0x80, 0x9D, ..] => Some('”'),
+        [0xC2, 0xAB, ..] => Some('«'),
+        [0xC2, 0xBB, ..] => Some('»'),
+        _ => None,
+    }
+}
+
+/// Quote marks of a text, into `out` (cleared first, so one buffer serves
+/// every unit).
+fn marks(text: &str, out: &mut Vec<Mark>) {
+    out.clear();
+    let b = text.as_bytes();
     // Open `«…»` and `»…«` quotations, counted as the marks come.
     let mut open = [0i64; 2];
-    let mut it = text.char_indices().peekable();
     // What the marks so far say, kept as they are pushed rather than searched
     // for backwards at each mark (which was quadratic in the marks of a text):
     // whether the last `„`-style mark opens, and the style of the last opening.
     let mut low_open = false;
     let mut last_opening: Option<Style> = None;
-    while let Some((i, c)) = it.next() {
-        match c {
-            '"' => out.push((i, 1, Style::Straight, None)),
-            '\'' if it.peek().is_some_and(|(_, n)| *n == '\'') => {
-                it.next();
-                out.push((i, 2, Style::DoubleSingle, None));
+    // The second `'` of a `''` pair is not read again.
+    let mut next = 0;
+    for i in crate::text::memchr4_iter(b'"', b'\'', 0xE2, 0xC2, b) {
+        if i < next {
+            continue;
+        }
+        let Some(c) = quote_at(b, i) else {
+            continue;
+        };
+        let len = c.len_utf8();
+        let mark = match c {
+            '"' => (i, len, Style::Straight, None),
+            '\'' if b.get(i + 1) == Some(&b'\'') => {
+                next = i + 2;
+                (i, 2, Style::DoubleSingle, None)
             }
-            '„' => out.push((i, c.len_utf8(), Style::Low, Some(true))),
-            '“' => {
-                // “ closes a „ quotation; otherwise it opens a “…” one.
-                if low_open {
-                    out.push((i, c.len_utf8(), Style::Low, Some(false)));
-                } else {
-                    out.push((i, c.len_utf8(), Style::Curly, Some(true)));
-                }
-            }
-            '”' => {
-                let style = last_opening.unwrap_or(Style::Curly);
-                out.push((i, c.len_utf8(), style, Some(false)));
-            }
+            '\'' => continue,
+            '„' => (i, len, Style::Low, Some(true)),
+            // “ closes a „ quotation; otherwise it opens a “…” one.
+            '“' if low_open => (i, len, Style::Low, Some(false)),
+            '“' => (i, len, Style::Curly, Some(true)),
+            '”' => (i, len, last_opening.unwrap_or(Style::Curly), Some(false)),
             // `«` opens, unless it closes a `»…«` quotation; `»` closes,
             // unless no `«` is open: then it opens a `»…«` one.
-            '«' | '»' => {
-                let mark = match c {
+            _ => {
+                let (style, opens) = match c {
                     '«' if open[1] > 0 => (Style::Reversed, false),
                     '«' => (Style::Guillemets, true),
                     _ if open[0] > 0 => (Style::Guillemets, false),
                     _ => (Style::Reversed, true),
                 };
-                let k = usize::from(mark.0 == Style::Reversed);
-                open[k] += if mark.1 { 1 } else { -1 };
-                out.push((i, c.len_utf8(), mark.0, Some(mark.1)));
+                let k = usize::from(style == Style::Reversed);
+                open[k] += if opens { 1 } else { -1 };
+                (i, len, style, Some(opens))
             }
-            _ => {}
+        };
+        let (_, _, style, opens) = mark;
+        if style == Style::Low {
+            low_open = opens == Some(true);
         }
-        if let Some(&(_, _, style, open)) = out.last() {
-            if style == Style::Low {
-                low_open = open == Some(true);
-            }
-            if open == Some(true) {
-                last_opening = Some(style);
-            }
+        if opens == Some(true) {
+            last_opening = Some(style);
         }
+        out.push(mark);
     }
-    out
 }
 
-/// Offset of the first mark that leaves its unit's quotes unbalanced.
-fn unbalanced(text: &str) -> Option<(usize, usize)> {
-    let m = marks(text);
-    let mut by_style: BTreeMap<Style, Vec<&Mark>> = BTreeMap::new();
-    for x in &m {
-        by_style.entry(x.2).or_default().push(x);
-    }
-    for (_, ms) in by_style {
-        if ms.iter().all(|x| x.3.is_none()) {
-            if let Some(last) = ms.last().filter(|_| !ms.len().is_multiple_of(2)) {
-                return Some((last.0, last.1));
-            }
-        } else {
-            let mut depth: i64 = 0;
-            for x in &ms {
-                depth += if x.3 == Some(true) { 1 } else { -1 };
-                if depth < 0 {
-                    return Some((x.0, x.1));
-                }
-            }
-            if let Some(last) = ms.last().filter(|_| depth != 0) {
-                return Some((last.0, last.1));
-            }
+/// Whether some style's marks leave the unit's quotes unbalanced: an odd
+/// count of marks that open and close alike, or a close before its open, or
+/// an open never closed. One pass, with a tally per style.
+fn unbalanced(marks: &[Mark]) -> bool {
+    let mut count = [0usize; STYLES];
+    let mut depth = [0i64; STYLES];
+    let mut negative = [false; STYLES];
+    for &(_, _, style, opens) in marks {
+        // In bounds: `index` is below `STYLES`, the arrays' length.
+        let k = style.index();
+        count[k] += 1;
+        if let Some(o) = opens {
+            depth[k] += if o { 1 } else { -1 };
+            negative[k] |= depth[k] < 0;
         }
     }
-    None
+    // The marks of `"` and `''` open and close alike; those of every other
+    // style say which they do.
+    Style::ALL.iter().any(|s| {
+        let k = s.index();
+        match s {
+            Style::Straight | Style::DoubleSingle => !count[k].is_multiple_of(2),
+            _ => negative[k] || depth[k] != 0,
+        }
+    })
 }
 
 pub const KINDS: &[Kind] = crate::lint::TEXT_NODES;
 pub const CHECK: Check = Check::AllNodes(check);
 
 fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
-    let mut styles: BTreeMap<Style, Vec<(usize, usize)>> = BTreeMap::new();
+    // The opening marks of each style, indexed by `Style::index`.
+    let mut styles: [Vec<(usize, usize)>; STYLES] = Default::default();
+    let mut found = Vec::new();
     for n in nodes {
-        let text = n.text();
         let own = n.own();
-        if unbalanced(text).is_some() {
+        marks(n.text(), &mut found);
+        if unbalanced(&found) {
             let mut f = cx.finding(own, "unbalanced quotation marks");
             f.help = Some("open and close every quotation".into());
             out.push(f);
         }
         // One place per quotation: its opening mark (every other mark of a
         // style that has no separate closing mark).
-        let mut seen: BTreeMap<Style, usize> = BTreeMap::new();
-        for (i, len, style, open) in marks(text) {
-            let k = seen.entry(style).or_default();
-            let opening = match open {
-                Some(o) => o,
-                None => (*k).is_multiple_of(2),
-            };
-            *k += 1;
+        let mut seen = [0usize; STYLES];
+        for &(i, len, style, open) in &found {
+            // In bounds: `index` is below `STYLES`, the arrays' length.
+            let k = style.index();
+            let opening = open.unwrap_or(seen[k].is_multiple_of(2));
+            seen[k] += 1;
             if opening {
-                styles
-                    .entry(style)
-                    .or_default()
-                    .push((own.0 + i, own.0 + i + len));
+                styles[k].push((own.0 + i, own.0 + i + len));
             }
         }
     }
-    if styles.len() < 2 {
+    let used = || {
+        Style::ALL
+            .iter()
+            .zip(&styles)
+            .filter(|(_, v)| !v.is_empty())
+    };
+    if used().count() < 2 {
         return;
     }
-    let Some((&main, _)) = styles.iter().max_by_key(|(_, v)| v.len()) else {
+    // The most used style; on a tie the last in style order (as `max_by_key`
+    // picks).
+    let Some((&main, _)) = used().max_by_key(|(_, v)| v.len()) else {
         return;
     };
-    for (style, places) in &styles {
-        if *style == main {
+    for (&style, places) in used() {
+        if style == main {
             continue;
         }
         for &r in places {
@@ -190,14 +229,24 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::unbalanced;
     use crate::lint::rules::testing::lines;
+
+    fn unbalanced(text: &str) -> bool {
+        let mut m = Vec::new();
+        super::marks(text, &mut m);
+        super::unbalanced(&m)
+    }
 
     #[test]
     fn balance() {
-        assert!(unbalanced("\"a\" un „b” un “c”").is_none());
-        assert!(unbalanced("\"a – \"b\" 1,").is_some());
-        assert!(unbalanced("Regio's en Council’s").is_none());
+        assert!(!unbalanced("\"a\" un „b” un “c”"));
+        assert!(unbalanced("\"a – \"b\" 1,"));
+        assert!(!unbalanced("Regio's en Council’s"));
+        assert!(!unbalanced("''a'' «b» »c« „d“"));
+        // `'''` is a pair and a lone apostrophe.
+        assert!(!unbalanced("'''a''"));
+        assert!(unbalanced("''a'' ''"));
+        assert!(unbalanced("”a“"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::ast::{ClauseRef, Kind, NodeRef};
 use crate::lexicon::{Function, Role};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
+use std::collections::HashMap;
 
 pub const META: RuleMeta = RuleMeta {
     name: "verb-case",
@@ -20,49 +21,80 @@ and tools align language versions by them. A verb in ordinary or mixed case is a
 pub const KINDS: &[Kind] = &[Kind::Clause];
 pub const CHECK: Check = Check::AllNodes(check);
 
+/// Which words of a clause head are in capitals (have no lower-case
+/// letter): read once per clause, for the document-wide tallies and the
+/// clause's own check.
+#[derive(Clone, Copy, Default)]
+struct HeadCase {
+    words: usize,
+    /// The first word is in capitals (false when there are no words).
+    first_caps: bool,
+    caps_words: usize,
+    /// A word after the first is not in capitals.
+    later_lower: bool,
+}
+
+impl HeadCase {
+    fn of(text: &str) -> HeadCase {
+        let mut h = HeadCase::default();
+        for (k, w) in crate::text::words(text).enumerate() {
+            let caps = !w.text.chars().any(char::is_lowercase);
+            if k == 0 {
+                h.first_caps = caps;
+            } else {
+                h.later_lower |= !caps;
+            }
+            h.caps_words += usize::from(caps);
+            h.words += 1;
+        }
+        h
+    }
+
+    /// The first word is in ordinary case.
+    fn first_ordinary(self) -> bool {
+        self.words > 0 && !self.first_caps
+    }
+}
+
 fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
     if !cx.is_conclusions() {
         return;
     }
     // A narrative clause's verb is in ordinary case by right.
-    let headed: Vec<(NodeRef, ClauseRef)> = clauses
+    let headed: Vec<(NodeRef, ClauseRef, HeadCase)> = clauses
         .iter()
         .filter_map(|n| {
             n.clause()
                 .filter(|c| c.subject().is_none())
-                .map(|c| (*n, c))
+                .map(|c| (*n, c, HeadCase::of(n.text())))
         })
         .collect();
-    let words = |n: &NodeRef| {
-        crate::text::words(n.text())
-            .map(|w| !w.text.chars().any(char::is_lowercase))
-            .collect::<Vec<bool>>()
-    };
     // What the document itself does. Heads of one role written mostly in
     // ordinary case (`Gelet op`, `Overwegende`, `1) verwelkomt`) are its
     // layout, not a slip; so are particles in ordinary case after heads in
     // capitals (`HERINNERT eraan`, `BEVESTIGT opnieuw`) where the text
     // writes its multi-word heads that way more often than not.
     let ordinary_role = |role: Role| {
-        let of_role: Vec<_> = headed.iter().filter(|(_, c)| c.role() == role).collect();
-        let ordinary = of_role
-            .iter()
-            .filter(|(n, _)| words(n).first() == Some(&false))
-            .count();
-        ordinary * 2 > of_role.len()
+        let of_role = headed.iter().filter(|(_, c, _)| c.role() == role);
+        let (all, ordinary) = of_role.fold((0, 0), |(all, ordinary), (_, _, h)| {
+            (all + 1, ordinary + usize::from(h.first_ordinary()))
+        });
+        ordinary * 2 > all
     };
     let (pre, op) = (
         ordinary_role(Role::Preamble),
         ordinary_role(Role::Operative),
     );
-    let multi: Vec<Vec<bool>> = headed
+    let multi = headed
         .iter()
-        .map(|(n, _)| words(n))
-        .filter(|w| w.len() > 1 && w[0])
-        .collect();
-    let mixed = multi.iter().filter(|w| w[1..].contains(&false)).count();
-    let particle_style = mixed >= 2 && mixed * 2 > multi.len();
-    for &(clause, c) in &headed {
+        .filter(|(_, _, h)| h.words > 1 && h.first_caps);
+    let mixed = multi.clone().filter(|(_, _, h)| h.later_lower).count();
+    let particle_style = mixed >= 2 && mixed * 2 > multi.count();
+    // Whether a first word in capitals is a verb form by itself, per word
+    // as written: clause heads repeat, and the lexicon lookup needs the
+    // word upper-cased.
+    let mut one_word_form: HashMap<&str, bool> = HashMap::new();
+    for &(clause, c, h) in &headed {
         if (c.role() == Role::Preamble && pre) || (c.role() == Role::Operative && op) {
             continue;
         }
@@ -71,8 +103,7 @@ fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
         if c.function() == Function::Basis {
             continue;
         }
-        let w = words(&clause);
-        if w.first() == Some(&true) && (particle_style || particle_tail(cx, &clause, &w)) {
+        if h.first_caps && (particle_style || particle_tail(cx, &clause, h, &mut one_word_form)) {
             continue;
         }
         check_one(cx, clause, out);
@@ -83,14 +114,22 @@ fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
 /// adverbs (`HERINNERT eraan`, `IS VERHEUGD over`, `NEEMT er NOTA van`):
 /// the capitals make a verb of their own (two words or more, or one that is
 /// a form by itself). `ATZINĪGI vērtē` is not: `vērtē` is the verb.
-fn particle_tail(cx: &Cx, clause: &NodeRef, caps: &[bool]) -> bool {
-    let caps_words = caps.iter().filter(|&&c| c).count();
-    let first = crate::text::words(clause.text()).next();
-    caps_words >= 2
-        || first.is_some_and(|w| {
-            let up = crate::lexicon::upper(w.text);
-            cx.lang.forms_starting_with(&up).any(|f| f.parts.len() == 1)
-        })
+fn particle_tail<'t>(
+    cx: &Cx,
+    clause: &NodeRef<'t>,
+    h: HeadCase,
+    one_word_form: &mut HashMap<&'t str, bool>,
+) -> bool {
+    if h.caps_words >= 2 {
+        return true;
+    }
+    let Some(first) = crate::text::words(clause.text()).next() else {
+        return false;
+    };
+    *one_word_form.entry(first.text).or_insert_with(|| {
+        let up = crate::lexicon::upper(first.text);
+        cx.lang.forms_starting_with(&up).any(|f| f.parts.len() == 1)
+    })
 }
 
 fn check_one(cx: &Cx, clause: NodeRef, out: &mut Vec<Finding>) {

@@ -2,7 +2,8 @@
 
 use crate::ast::{Kind, NodeRef};
 use crate::lint::{Check, Cx, Finding, RuleMeta, Severity};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 pub const META: RuleMeta = RuleMeta {
     name: "verb-consistency",
@@ -18,6 +19,9 @@ inconsistency a reader notices. The less common spelling is reported. Case slips
     scope: crate::lint::Scope::Document,
 };
 
+/// Where one spelling of a verb is written: the clauses' own ranges.
+type Places = Vec<(usize, usize)>;
+
 pub const KINDS: &[Kind] = &[Kind::Clause];
 pub const CHECK: Check = Check::AllNodes(check);
 
@@ -26,18 +30,37 @@ fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
         return;
     }
     // spelling key → spelling (upper case) → clauses written that way
-    let mut groups: BTreeMap<String, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
+    // Clause heads repeat: each verb as written is upper-cased once, and
+    // each spelling folded to its group key once.
+    let mut spelling_of: HashMap<Cow<str>, usize> = HashMap::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut places: Vec<(String, Places)> = Vec::new();
     for n in clauses {
         let Some(c) = n.clause().filter(|c| !c.misspelt()) else {
             continue;
         };
-        let upper = crate::lexicon::upper(&c.verb());
+        let verb = c.verb();
+        let k = match spelling_of.get(verb.as_ref()) {
+            Some(&k) => k,
+            None => {
+                let upper = crate::lexicon::upper(&verb);
+                let k = *index_of.entry(upper.clone()).or_insert_with(|| {
+                    places.push((upper, Vec::new()));
+                    places.len() - 1
+                });
+                spelling_of.insert(verb, k);
+                k
+            }
+        };
+        // In bounds: every index handed out is that of a pushed entry.
+        places[k].1.push(n.own());
+    }
+    let mut groups: BTreeMap<String, BTreeMap<&str, &Places>> = BTreeMap::new();
+    for (upper, ranges) in &places {
         groups
-            .entry(key(&upper))
+            .entry(key(upper))
             .or_default()
-            .entry(upper)
-            .or_default()
-            .push(n.own());
+            .insert(upper.as_str(), ranges);
     }
     for spellings in groups.values() {
         if spellings.len() < 2 {
@@ -50,7 +73,7 @@ fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
             if spelling == main {
                 continue;
             }
-            for &r in ranges {
+            for &r in ranges.iter() {
                 out.push(cx.finding(
                     r,
                     format!("`{spelling}` is spelt `{main}` elsewhere in this document"),
