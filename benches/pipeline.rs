@@ -1,5 +1,5 @@
 //! Per-stage throughput on the corpus (`cargo bench`): normalise, parse
-//! (normalise + tree + clauses), classify, lint, render.
+//! (normalise + tree + clauses), classify, lint, render, align.
 
 use conclint::lint::config::Config;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -90,5 +90,26 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// `align` on the corpus's one pair of language versions (6122/15 in
+/// Latvian and Dutch), parsed outside the clock.
+fn bench_align(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let version = |name: &str| {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        conclint::align::Version::new(name.to_string(), conclint::parse::parse(text, None))
+    };
+    let a = version("lv-6122-15-cyber-diplomacy.txt");
+    let b = version("nl-6122-15-cyber-diplomacy.txt");
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(
+        (a.doc.source.len() + b.doc.source.len()) as u64,
+    ));
+    g.bench_function("align", |bench| {
+        bench.iter(|| std::hint::black_box(conclint::align::align(&a, &b)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_align);
 criterion_main!(benches);
