@@ -101,3 +101,23 @@ fn a_mixed_bullet_after_an_unfinished_item_is_the_next_item() {
                 – to report by 2027.\n";
     assert_eq!(doc("en", text).root().count(Kind::ListItem), 2);
 }
+
+#[test]
+fn the_points_holding_an_offset_are_found_outermost_first() {
+    let text = "THE COUNCIL OF THE EUROPEAN UNION,\n\n1. STRESSES that:\n\n(a) trust matters;\n\n(b) so does speed.\n\n2. CALLS ON the Member States to act.\n";
+    let d = doc("en", text);
+    let labels = |needle: &str| -> Vec<String> {
+        let at = d.source.find(needle).unwrap_or(0);
+        d.points_at(at)
+            .iter()
+            .map(|n| match n.number() {
+                Some(k) => k.to_string(),
+                None => n.label().unwrap_or_default().trim().to_string(),
+            })
+            .collect()
+    };
+    assert_eq!(labels("speed"), ["1", "b"]);
+    assert_eq!(labels("trust"), ["1", "a"]);
+    assert_eq!(labels("Member States"), ["2"]);
+    assert!(labels("COUNCIL").is_empty());
+}

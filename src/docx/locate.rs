@@ -59,12 +59,8 @@ pub fn locate(doc: &Document, offset: usize) -> Option<WordLocation> {
 /// outermost first.
 fn point_at(doc: &Document, offset: usize) -> Option<String> {
     let labels: Vec<String> = doc
-        .nodes()
-        .filter(|n| matches!(n.kind(), Kind::Point | Kind::Subpoint))
-        .filter(|n| {
-            let s = n.span();
-            s.start <= offset && offset < s.end.max(s.start + 1)
-        })
+        .points_at(offset)
+        .into_iter()
         .filter_map(|n| match n.number() {
             Some(k) if n.kind() == Kind::Point => Some(k.to_string()),
             _ => n.label().map(|l| l.trim().to_string()),

@@ -10,7 +10,7 @@ pub mod footnotes;
 mod kind;
 mod tree;
 
-use crate::ast::{DocKind, NodeId, NodeRef, Tree};
+use crate::ast::{DocKind, Kind, NodeId, NodeRef, Tree};
 use crate::lexicon::Language;
 use crate::normalize::{self, Normalized};
 
@@ -34,9 +34,65 @@ pub struct Document {
     /// Character counts at checkpoints of `source`, so that a column is
     /// found in bounded time however long its line is.
     char_counts: crate::text::CharCounts,
+    /// Points and sub-points by span, built on first use (see
+    /// [`Document::points_at`]).
+    points: std::sync::OnceLock<Vec<PointSpan>>,
+}
+
+/// A point's or sub-point's span, and the nearest one that encloses it.
+#[derive(Debug, Clone, Copy)]
+struct PointSpan {
+    start: usize,
+    end: usize,
+    node: NodeId,
+    parent: Option<usize>,
 }
 
 impl Document {
+    /// The points and sub-points whose span holds `offset`, outermost first,
+    /// in bounded time per call (a report asks this for every finding).
+    ///
+    /// Spans of points nest, so the ones holding `offset` all enclose the
+    /// last one to start at or before it: a bisection, then a walk up.
+    pub fn points_at(&self, offset: usize) -> Vec<NodeRef<'_>> {
+        let index = self.points.get_or_init(|| {
+            let mut spans: Vec<PointSpan> = self
+                .nodes()
+                .filter(|n| matches!(n.kind(), Kind::Point | Kind::Subpoint))
+                .map(|n| PointSpan {
+                    start: n.span().start,
+                    // An empty span still holds its own start.
+                    end: n.span().end.max(n.span().start + 1),
+                    node: n.id(),
+                    parent: None,
+                })
+                .collect();
+            spans.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+            let mut open: Vec<usize> = Vec::new();
+            for i in 0..spans.len() {
+                while open.last().is_some_and(|&o| spans[o].end < spans[i].end) {
+                    open.pop();
+                }
+                // `open` holds indices below `i`.
+                spans[i].parent = open.last().copied();
+                open.push(i);
+            }
+            spans
+        });
+        let mut at = index.partition_point(|p| p.start <= offset).checked_sub(1);
+        let mut out = Vec::new();
+        while let Some(i) = at {
+            // `i` is an index of `index`: from the bisection or a parent link.
+            let p = index[i];
+            if offset < p.end {
+                out.push(self.tree.get(&self.norm.text, p.node));
+            }
+            at = p.parent;
+        }
+        out.reverse();
+        out
+    }
+
     /// The root of the tree.
     pub fn root(&self) -> NodeRef<'_> {
         self.tree.get(&self.norm.text, NodeId(0))
@@ -95,6 +151,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
         origin: None,
         line_starts,
         char_counts,
+        points: std::sync::OnceLock::new(),
     };
     doc.tree = tree::freeze(
         &built.draft,
