@@ -38,6 +38,38 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// A number in Roman numerals (section headings, Word's Roman list
+/// labels); past 3999 (which Roman numerals do
+/// not write, and which only a pathological text reaches) in digits, so a
+/// message stays short however far a sequence runs.
+pub fn roman_numeral(mut n: u32) -> String {
+    if n == 0 || n > 3999 {
+        return n.to_string();
+    }
+    let mut s = String::new();
+    for (v, r) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
 /// Iterates over the words of `s`, with byte offsets.
 pub fn words(s: &str) -> impl Iterator<Item = Word<'_>> {
     // `i` always stands on a char boundary: it moves by whole characters.

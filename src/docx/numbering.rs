@@ -412,8 +412,8 @@ pub fn format_number(n: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letters(n, false),
         "upperLetter" => letters(n, true),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
+        "lowerRoman" => crate::text::roman_numeral(n).to_lowercase(),
+        "upperRoman" => crate::text::roman_numeral(n),
         "decimalZero" if n < 10 => format!("0{n}"),
         "ordinal" => format!("{n}."),
         _ => n.to_string(),
@@ -430,35 +430,6 @@ fn letters(n: u32, upper: bool) -> String {
     let base = if upper { b'A' } else { b'a' };
     let c = char::from(base + k as u8);
     std::iter::repeat_n(c, repeat).collect()
-}
-
-fn roman(mut n: u32) -> String {
-    if n == 0 || n >= 4000 {
-        return n.to_string();
-    }
-    let table = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in table {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ fn check(cx: &Cx, headings: &[NodeRef], out: &mut Vec<Finding>) {
     };
     let show = |n: u32, is_roman: bool| {
         if is_roman {
-            roman_str(n)
+            crate::text::roman_numeral(n)
         } else {
             letter_str(n)
         }
@@ -79,37 +79,6 @@ fn check(cx: &Cx, headings: &[NodeRef], out: &mut Vec<Finding>) {
     }
 }
 
-/// A section number in Roman numerals; past 3999 (which Roman numerals do
-/// not write, and which only a pathological text reaches) in digits, so a
-/// message stays short however far a sequence runs.
-fn roman_str(mut n: u32) -> String {
-    if n == 0 || n > 3999 {
-        return n.to_string();
-    }
-    let mut s = String::new();
-    for (v, r) in [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
 /// A section letter (1 = A … 26 = Z); past Z in digits.
 fn letter_str(n: u32) -> String {
     match u8::try_from(n) {
@@ -124,9 +93,9 @@ mod tests {
 
     #[test]
     fn numerals_stay_short() {
-        assert_eq!(super::roman_str(1994), "MCMXCIV");
-        assert_eq!(super::roman_str(49), "XLIX");
-        assert_eq!(super::roman_str(40_000), "40000");
+        assert_eq!(crate::text::roman_numeral(1994), "MCMXCIV");
+        assert_eq!(crate::text::roman_numeral(49), "XLIX");
+        assert_eq!(crate::text::roman_numeral(40_000), "40000");
         assert_eq!(super::letter_str(26), "Z");
         assert_eq!(super::letter_str(300), "300");
     }
