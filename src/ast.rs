@@ -398,8 +398,14 @@ fn range(r: [u32; 2]) -> (usize, usize) {
 }
 
 impl<'t> NodeRef<'t> {
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "ids are only made for a tree's own nodes: the root NodeId(0) of a \
+                  built tree (parse::tree::build opens the document node first), \
+                  parent links (an earlier node), and ids below a node's `end`, \
+                  which Tree::close sets to the node count at that time"
+    )]
     fn node(&self) -> &'t Node {
-        // Ids are only made by the tree for its own nodes.
         &self.tree.nodes[self.id.0 as usize]
     }
 

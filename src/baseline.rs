@@ -43,6 +43,11 @@ fn folded(s: &str) -> String {
 /// The fingerprint of a finding in a document (also SARIF's
 /// `partialFingerprints`, so a baseline and code scanning agree on what is
 /// the same finding).
+#[expect(
+    clippy::string_slice,
+    reason = "s and e come from floor_char_boundary of src: char boundaries at \
+              most src.len(), and e >= s by the max"
+)]
 pub fn fingerprint(doc: &Document, f: &Finding) -> String {
     let src = &doc.source;
     let s = crate::text::floor_char_boundary(src, f.start.min(src.len()));

@@ -18,19 +18,21 @@ pub fn apply(source: &str, fixes: &[Fix]) -> (String, usize) {
     let mut pos = 0;
     let mut applied = 0;
     for f in fixes {
-        if f.start < pos
-            || f.end > source.len()
-            || !source.is_char_boundary(f.start)
-            || !source.is_char_boundary(f.end)
-        {
+        // Skipped: a fix overlapping the one before (`start < pos`), or with
+        // an offset past the end of the source or inside a character.
+        let Some(kept) = source.get(pos..f.start) else {
+            continue;
+        };
+        if !source.is_char_boundary(f.end) {
             continue;
         }
-        out.push_str(&source[pos..f.start]);
+        out.push_str(kept);
         out.push_str(&f.replacement);
         pos = f.end;
         applied += 1;
     }
-    out.push_str(&source[pos..]);
+    // `pos` is 0 or the end of an applied fix: a char boundary of `source`.
+    out.push_str(source.get(pos..).unwrap_or_default());
     (out, applied)
 }
 

@@ -66,7 +66,7 @@ fn near_misses<'l>(lang: &'l Language, word_upper: &str) -> (Option<&'l VerbForm
             }
         }
     }
-    (best.map(|(_, i)| &lang.verbs[i]), ties)
+    (best.and_then(|(_, i)| lang.verbs.get(i)), ties)
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ use pest_derive::Parser;
 struct LineGrammar;
 
 /// Byte length of the text matched by `rule` at the start of `s`, if any.
+/// Every label rule is anchored at `SOI`, so this is the end of a match that
+/// starts at 0: a char boundary of `s` (callers still slice with `get`).
 ///
 /// Callers check the first character before calling: a failed pest parse
 /// builds a rich error value (line, column, expected rules), and most lines
@@ -34,7 +36,7 @@ pub fn point_label(s: &str) -> Option<(u32, usize)> {
 
     let len = match_len(Rule::point_label, s)?;
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    Some((s[..digits].parse().ok()?, len))
+    Some((s.get(..digits)?.parse().ok()?, len))
 }
 
 /// A multi-level section label (`1.1. `): its text and length.
@@ -44,7 +46,7 @@ pub fn section_label(s: &str) -> Option<(&str, usize)> {
     }
 
     let len = match_len(Rule::section_label, s)?;
-    Some((s[..len].trim_end(), len))
+    Some((s.get(..len)?.trim_end(), len))
 }
 
 /// A Roman section label (`IV. `): (value, label length).
@@ -58,7 +60,7 @@ pub fn roman_label(s: &str) -> Option<(u32, usize)> {
     }
 
     let len = match_len(Rule::roman_label, s)?;
-    let numeral = s[..len].trim_end().trim_end_matches('.');
+    let numeral = s.get(..len)?.trim_end().trim_end_matches('.');
     Some((roman_value(numeral)?, len))
 }
 
@@ -73,7 +75,8 @@ pub fn subpoint_label(s: &str) -> Option<(&str, usize)> {
     }
 
     let len = match_len(Rule::subpoint_label, s)?;
-    let inner = s[..len]
+    let inner = s
+        .get(..len)?
         .trim()
         .trim_matches(|c| c == '(' || c == ')' || c == '.');
     Some((inner, len))
@@ -93,8 +96,9 @@ pub fn letter_label(s: &str) -> Option<(char, usize)> {
 
 /// A bullet (`- `, `– `, `• `…): (bullet character, label length).
 pub fn bullet(s: &str) -> Option<(char, usize)> {
-    let c = s.chars().next()?;
-    if c.is_alphanumeric() || !s[c.len_utf8()..].starts_with([' ', '\t']) {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    if c.is_alphanumeric() || !chars.as_str().starts_with([' ', '\t']) {
         return None;
     }
 

@@ -83,20 +83,21 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 
 /// `Some(Some(text))` for valid UTF-16 with a BOM, `Some(None)` for invalid.
 fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
-    let le = bytes.starts_with(&[0xFF, 0xFE]);
-    let be = bytes.starts_with(&[0xFE, 0xFF]);
-    if !le && !be {
+    let (le, body) = if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (true, body)
+    } else if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (false, body)
+    } else {
         return None;
-    }
-    let body = &bytes[2..];
-    if !body.len().is_multiple_of(2) {
+    };
+    let (pairs, []) = body.as_chunks::<2>() else {
         return Some(None);
-    }
-    let units = body.chunks_exact(2).map(|c| {
+    };
+    let units = pairs.iter().map(|&c| {
         if le {
-            u16::from_le_bytes([c[0], c[1]])
+            u16::from_le_bytes(c)
         } else {
-            u16::from_be_bytes([c[0], c[1]])
+            u16::from_be_bytes(c)
         }
     });
     Some(

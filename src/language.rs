@@ -9,10 +9,14 @@ use crate::text::{is_all_caps, words};
 use whatlang::{Detector, Lang};
 
 /// Picks the supported language of `text`.
+///
+/// Only the packs a line's first word could open a verb of are loaded (and
+/// the one statistics name): a short run in one language parses a few packs,
+/// not all of them.
 pub fn detect(text: &str) -> &'static Language {
-    let langs = Language::all();
+    let count = Language::codes().len();
     // Count capitalised lexicon words at line starts, per language.
-    let mut scores = vec![0usize; langs.len()];
+    let mut scores = vec![0usize; count];
     for line in text.lines().take(20_000) {
         let Some(w) = words(line).next() else {
             continue;
@@ -24,59 +28,72 @@ pub fn detect(text: &str) -> &'static Language {
         // The whole form must match, not only its first word: `ES` opens
         // Spanish `ES CONSCIENTE` and countless Latvian lines (`ES` = EU).
         let mut toks: Option<Vec<crate::verbs::Token>> = None;
-        for (i, l) in langs.iter().enumerate() {
-            if l.is_verb_start(&u) {
-                let head = &line[w.start..crate::text::floor_char_boundary(line, w.start + 80)];
-                let t = toks.get_or_insert_with(|| crate::verbs::tokens(head));
-                if crate::verbs::match_at(l, t, 0, head).is_some() {
-                    scores[i] += 1;
-                }
+        let head = line
+            .get(w.start..crate::text::floor_char_boundary(line, w.start + 80))
+            .unwrap_or_default();
+        for &i in Language::verb_start_candidates(&u) {
+            let (Some(l), Some(score)) = (Language::nth(i), scores.get_mut(i)) else {
+                continue;
+            };
+            let t = toks.get_or_insert_with(|| crate::verbs::tokens(head));
+            if crate::verbs::match_at(l, t, 0, head).is_some() {
+                *score += 1;
             }
         }
     }
-    let mut ranked: Vec<(usize, usize)> = scores.iter().copied().enumerate().collect();
-    ranked.sort_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
-    let (best, best_score) = ranked[0];
-    let runner_up = ranked.get(1).map_or(0, |r| r.1);
+    // The best score, the lowest index among equals.
+    let (best, best_score) = scores
+        .iter()
+        .copied()
+        .enumerate()
+        .fold((0, 0), |top, (i, s)| if s > top.1 { (i, s) } else { top });
+    let runner_up = scores
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, &s)| s)
+        .max()
+        .unwrap_or(0);
     // A clear lexicon winner decides alone: statistics are slow and only
     // needed for texts with few capitalised verbs.
-    if best_score >= 3 && best_score > runner_up * 2 {
-        return langs[best];
-    }
-    match statistical(text) {
-        Some(stat)
-            if best_score < 3
-                || scores[langs
-                    .iter()
-                    .position(|l| l.code == stat.code)
-                    .unwrap_or(best)]
-                    * 2
-                    >= best_score =>
-        {
-            stat
+    let choice = if best_score >= 3 && best_score > runner_up * 2 {
+        best
+    } else {
+        match statistical(text) {
+            Some(stat)
+                if best_score < 3 || scores.get(stat).copied().unwrap_or(0) * 2 >= best_score =>
+            {
+                stat
+            }
+            _ => best,
         }
-        _ if best_score >= 3 => langs[best],
-        other => other.unwrap_or(langs[0]),
-    }
+    };
+    Language::nth(choice).unwrap_or_else(first_language)
 }
 
-fn statistical(text: &str) -> Option<&'static Language> {
-    let langs = Language::all();
-    let allow: Vec<Lang> = langs
-        .iter()
-        .filter_map(|l| l.whatlang.as_deref().and_then(Lang::from_code))
+#[expect(
+    clippy::expect_used,
+    reason = "build.rs embeds every rules/lang/*.toml, and the tests require \
+              the packs to be there and valid, so pack 0 exists"
+)]
+fn first_language() -> &'static Language {
+    Language::nth(0).expect("at least one language pack")
+}
+
+fn statistical(text: &str) -> Option<usize> {
+    let allow: Vec<(usize, Lang)> = Language::whatlang_codes()
+        .filter_map(|(i, code)| Some((i, Lang::from_code(code)?)))
         .collect();
     if allow.is_empty() {
         return None;
     }
-    let detector = Detector::with_allowlist(allow);
+    let detector = Detector::with_allowlist(allow.iter().map(|&(_, l)| l).collect());
     // A sample is enough and keeps detection linear and cheap on huge inputs.
-    let sample = &text[..crate::text::floor_char_boundary(text, 30_000)];
+    let sample = text
+        .get(..crate::text::floor_char_boundary(text, 30_000))
+        .unwrap_or(text);
     let lang = detector.detect_lang(sample)?;
-    langs
-        .iter()
-        .find(|l| l.whatlang.as_deref() == Some(lang.code()))
-        .copied()
+    allow.iter().find(|&&(_, l)| l == lang).map(|&(i, _)| i)
 }
 
 #[cfg(test)]

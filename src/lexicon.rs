@@ -262,16 +262,46 @@ pub struct Language {
     pub(crate) first_words: Vec<(String, String, usize)>,
 }
 
-/// Pack `i` of [`LANGUAGE_FILES`], parsed on first use. The packs are
-/// compiled in and checked by the tests, so a broken one is a build defect.
-fn load(i: usize) -> &'static Language {
+/// One embedded pack (build.rs): its text, and what language detection
+/// needs to know of it before parsing it.
+struct PackFile {
+    code: &'static str,
+    text: &'static str,
+    /// ISO 639-3 code for the statistical detector.
+    whatlang: Option<&'static str>,
+    /// The first word of each verb form, as the pack writes it.
+    verb_first_words: &'static [&'static str],
+}
+
+/// Pack `i` of [`LANGUAGE_FILES`], parsed on first use; `None` past the
+/// last. The packs are compiled in and checked by the tests, so a broken one
+/// is a build defect.
+fn load(i: usize) -> Option<&'static Language> {
     static SLOTS: [OnceLock<Language>; LANGUAGE_FILES.len()] =
         [const { OnceLock::new() }; LANGUAGE_FILES.len()];
-    // `i` comes from `LANGUAGE_FILES`' own index range (callers above).
-    let (code, text) = LANGUAGE_FILES[i];
-    SLOTS[i].get_or_init(|| {
-        Language::from_toml(text)
-            .unwrap_or_else(|e| panic!("rules/lang/{code}.toml is invalid: {e}"))
+    let file = LANGUAGE_FILES.get(i)?;
+    let slot = SLOTS.get(i)?;
+    Some(slot.get_or_init(|| {
+        Language::from_toml(file.text)
+            .unwrap_or_else(|e| panic!("rules/lang/{}.toml is invalid: {e}", file.code))
+    }))
+}
+
+/// Upper-cased first word of a verb form → the indices of the packs with a
+/// form starting so. Built from build.rs's hints, without parsing a pack.
+fn verb_start_index() -> &'static HashMap<String, Vec<usize>> {
+    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, file) in LANGUAGE_FILES.iter().enumerate() {
+            for word in file.verb_first_words {
+                let packs = index.entry(upper(word)).or_default();
+                if packs.last() != Some(&i) {
+                    packs.push(i);
+                }
+            }
+        }
+        index
     })
 }
 
@@ -293,7 +323,8 @@ impl Language {
             .get(word_upper)
             .into_iter()
             .flatten()
-            .map(move |&i| &self.verbs[i])
+            // Indices were taken from `verbs` when the pack was built.
+            .filter_map(move |&i| self.verbs.get(i))
     }
 
     /// True when `word_upper` starts any verb form.
@@ -309,7 +340,7 @@ impl Language {
             use rayon::prelude::*;
             (0..LANGUAGE_FILES.len())
                 .into_par_iter()
-                .map(load)
+                .filter_map(load)
                 .collect()
         })
     }
@@ -317,13 +348,34 @@ impl Language {
     /// The language with this ISO code, if supported. Only its own pack is
     /// loaded: a run told the language never reads the other 23.
     pub fn get(code: &str) -> Option<&'static Language> {
-        let i = LANGUAGE_FILES.iter().position(|(c, _)| *c == code)?;
-        Some(load(i))
+        load(LANGUAGE_FILES.iter().position(|f| f.code == code)?)
     }
 
-    /// Codes of the supported languages.
+    /// The `i`-th language in the order of [`Language::codes`], loaded on
+    /// first use.
+    pub fn nth(i: usize) -> Option<&'static Language> {
+        load(i)
+    }
+
+    /// Codes of the supported languages, in order.
     pub fn codes() -> Vec<&'static str> {
-        LANGUAGE_FILES.iter().map(|(c, _)| *c).collect()
+        LANGUAGE_FILES.iter().map(|f| f.code).collect()
+    }
+
+    /// Indices (as in [`Language::nth`]) of the languages that have a verb
+    /// form starting with `word_upper`, found without loading any pack.
+    pub fn verb_start_candidates(word_upper: &str) -> &'static [usize] {
+        verb_start_index()
+            .get(word_upper)
+            .map_or(&[], |packs| packs.as_slice())
+    }
+
+    /// Each language's whatlang code with its index, without loading a pack.
+    pub fn whatlang_codes() -> impl Iterator<Item = (usize, &'static str)> {
+        LANGUAGE_FILES
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((i, f.whatlang?)))
     }
 
     /// Parses and checks one rules file.
@@ -382,7 +434,9 @@ impl Language {
             }
         }
         for list in by_first_word.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse((verbs[i].word_count(), verbs[i].parts.len())));
+            list.sort_by_key(|&i| {
+                std::cmp::Reverse(verbs.get(i).map(|v| (v.word_count(), v.parts.len())))
+            });
         }
         let mut addressees = Vec::new();
         for (id, phrases) in &raw.addressees.ids {
@@ -414,7 +468,13 @@ impl Language {
                 continue;
             };
             match first_words.iter_mut().find(|f| &f.0 == w) {
-                Some(f) if verbs[f.2].parts.len() > v.parts.len() => f.2 = i,
+                Some(f)
+                    if verbs
+                        .get(f.2)
+                        .is_some_and(|s| s.parts.len() > v.parts.len()) =>
+                {
+                    f.2 = i
+                }
                 Some(_) => {}
                 None => first_words.push((w.clone(), crate::text::fold(w), i)),
             }
@@ -462,7 +522,10 @@ impl Language {
             .trim_end_matches([',', ':', ';', '.', '—', '–', '-'])
             .trim_end();
         // One list per variant of `Phrases`.
-        let list = &self.phrases[kind as usize];
+        // `phrases` has one list per variant, so this always finds one.
+        let Some(list) = self.phrases.get(kind as usize) else {
+            return false;
+        };
         // Cheap length filter before upper-casing.
         if !list.iter().any(|p| p.len().abs_diff(t.len()) <= 4) {
             return false;
@@ -514,6 +577,32 @@ pub fn upper(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Detection trusts build.rs's hints instead of the parsed packs: they
+    /// must say the same.
+    #[test]
+    fn detection_hints_agree_with_the_packs() {
+        for (i, code) in Language::codes().into_iter().enumerate() {
+            let lang = Language::nth(i).unwrap();
+            assert_eq!(lang.code, code);
+            for word in lang.by_first_word.keys() {
+                assert!(
+                    Language::verb_start_candidates(word).contains(&i),
+                    "{code} {word}"
+                );
+            }
+            let hinted = verb_start_index()
+                .iter()
+                .filter(|(_, packs)| packs.contains(&i))
+                .count();
+            assert_eq!(hinted, lang.by_first_word.len(), "{code}");
+            let whatlang = Language::whatlang_codes()
+                .find(|&(j, _)| j == i)
+                .map(|w| w.1);
+            assert_eq!(whatlang, lang.whatlang.as_deref(), "{code}");
+        }
+        assert!(Language::nth(Language::codes().len()).is_none());
+    }
 
     #[test]
     fn every_language_file_loads() {

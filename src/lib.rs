@@ -1,3 +1,16 @@
+// Input reaches almost every index and slice in this crate: a panic there
+// is a crash on somebody's file. So panicking access is refused, and each
+// place that keeps one states its proof of bounds in
+// `#[expect(clippy::…, reason = "…")]`. Tests fail by panicking, so
+// `#[cfg(test)]` code is exempt (clippy.toml).
+#![warn(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::allow_attributes_without_reason
+)]
+
 pub mod align;
 pub mod ast;
 pub mod baseline;

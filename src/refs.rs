@@ -54,20 +54,22 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
         // Only a digit or a superscript starts a reference: skip to the next
         // byte that can (superscripts are U+00B2/B3/B9, lead byte 0xC2, and
         // U+2070–2079, lead byte 0xE2) without decoding what lies between.
-        match bytes[i..]
-            .iter()
-            .position(|&b| b.is_ascii_digit() || b == 0xC2 || b == 0xE2)
-        {
+        match bytes.get(i..).and_then(|r| {
+            r.iter()
+                .position(|&b| b.is_ascii_digit() || b == 0xC2 || b == 0xE2)
+        }) {
             Some(k) => i += k,
             None => break,
         }
         // `i` is at an ASCII digit or a lead byte: a char boundary.
-        let c = match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) => c,
-            None => break,
+        let Some((before, from)) = s.split_at_checked(i) else {
+            break;
+        };
+        let Some(c) = from.chars().next() else {
+            break;
         };
         if superscript_value(c).is_some() {
-            let (v, len) = crate::text::leading_superscript(&s[i..]).unwrap_or((0, c.len_utf8()));
+            let (v, len) = crate::text::leading_superscript(from).unwrap_or((0, c.len_utf8()));
             out.push(RefCandidate {
                 number: v,
                 start: i,
@@ -82,29 +84,27 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
             continue;
         }
         let start = i;
-        let mut end = i;
-        while end < s.len() && bytes[end].is_ascii_digit() {
-            end += 1;
-        }
+        let len = from.bytes().take_while(u8::is_ascii_digit).count();
+        // `len` ASCII bytes: a char boundary, so this always splits.
+        let Some((digits, rest)) = from.split_at_checked(len) else {
+            break;
+        };
+        let end = start + len;
         i = end;
-        let prev = s[..start].chars().next_back();
-        let next = s[end..].chars().next();
+        let prev = before.chars().next_back();
+        let next = rest.chars().next();
         let next_ok = match next {
             None => true,
             Some(n) => n.is_whitespace() || matches!(n, ',' | ';' | '.' | ':' | ')' | '"' | '”'),
         };
-        // "10130/10", "2.5", "3,5": parts of a number, not references.
+        // "10130/10", "2.5", "3,5": parts of a number, not references. (After
+        // the one-byte `.` or `,`, an ASCII digit is the byte at 1.)
         let next_is_number_part = matches!(next, Some('/') | Some('-'))
             || (matches!(next, Some('.') | Some(','))
-                && s[end + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|d| d.is_ascii_digit()));
+                && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit));
         if !next_ok || next_is_number_part {
             continue;
         }
-        let len = end - start;
-        let digits = &s[start..end];
         match prev {
             // Glued to a word or to a closing bracket or quote: `Europa1`, `(TID)9`.
             Some(p) if (p.is_alphabetic() || p == ')' || is_closing_quote(p)) && len <= 3 => {
@@ -116,26 +116,30 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
                 });
             }
             Some(p) if (len == 5 || len == 6) && !p.is_ascii_digit() && p != '/' => {
-                let year: u32 = digits[..4].parse().unwrap_or(0);
-                if (1900..=2099).contains(&year) {
-                    out.push(RefCandidate {
-                        number: digits[4..].parse().unwrap_or(0),
-                        start: start + 4,
-                        end,
-                        style: RefStyle::GluedToYear,
-                    });
+                // Five or six ASCII digits: the split at 4 always succeeds.
+                if let Some((year, note)) = digits.split_at_checked(4) {
+                    let year: u32 = year.parse().unwrap_or(0);
+                    if (1900..=2099).contains(&year) {
+                        out.push(RefCandidate {
+                            number: note.parse().unwrap_or(0),
+                            start: start + 4,
+                            end,
+                            style: RefStyle::GluedToYear,
+                        });
+                    }
                 }
             }
             Some(p) if p.is_whitespace() && len <= 3 => {
-                let before = s[..start].trim_end().chars().next_back();
+                let before = before.trim_end().chars().next_back();
                 let after_word =
                     before.is_some_and(|b| b.is_alphabetic() || is_closing_quote(b) || b == ')');
                 // Only before punctuation or at the end: "izmantot 145 delegācijas"
                 // is a count, "gada 3. decembra" an ordinal.
-                let rest = &s[end..];
                 let ends_here = rest.trim_end().is_empty();
                 let before_punct = next.is_some_and(|n| matches!(n, ',' | ';' | ':' | ')'))
-                    || (next == Some('.') && !crate::text::starts_lower(&rest[1..]));
+                    || rest
+                        .strip_prefix('.')
+                        .is_some_and(|r| !crate::text::starts_lower(r));
                 if after_word && (ends_here || before_punct) {
                     out.push(RefCandidate {
                         number: digits.parse().unwrap_or(0),

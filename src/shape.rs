@@ -86,15 +86,16 @@ pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
     }
     let toks = verbs::tokens(head);
     let first = toks.first()?;
+    // Token offsets are char boundaries of `head`, a prefix of `text`.
     if first.start != 0
-        && !text[..first.start]
-            .chars()
-            .all(|c| matches!(c, '"' | '„' | '“' | '(' | ' '))
+        && !head
+            .get(..first.start)
+            .is_some_and(|p| p.chars().all(|c| matches!(c, '"' | '„' | '“' | '(' | ' ')))
     {
         return None;
     }
     // A block never starts with a lower-case verb: that is a wrapped line.
-    if !starts_upper(&text[first.start..first.end]) {
+    if !starts_upper(first.text) {
         return None;
     }
     if let Some(m) = verbs::match_at(lang, &toks, 0, text) {
@@ -109,7 +110,8 @@ pub fn head_verb(lang: &Language, text: &str) -> Option<(Role, bool)> {
 }
 
 fn first_chars(s: &str, n: usize) -> &str {
-    &s[..crate::text::floor_char_boundary(s, n)]
+    // A char boundary at most `s.len()`: `get` never fails.
+    s.get(..crate::text::floor_char_boundary(s, n)).unwrap_or(s)
 }
 
 /// Classifies the start of `text` (a line or a block, already trimmed).
@@ -135,47 +137,54 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
     if is_bare_subpoint_label(text) {
         return Shape::SubPoint;
     }
-    if let Some((_, len)) = grammar::section_label(text) {
-        if starts_upper(&text[len..]) {
+    // A label's length is a char boundary of `text` (`grammar::match_len`):
+    // the text after it is always `Some`.
+    let after = |len: usize| text.get(len..);
+    if let Some(rest) = grammar::section_label(text).and_then(|(_, len)| after(len)) {
+        if starts_upper(rest) {
             return Shape::Section;
         }
     }
     if let Some((n, len)) = grammar::point_label(text) {
-        // `2) ziet …`: a bracket label is never a year or an article number,
-        // so any word may follow it.
-        let bracket = text[..len].trim_end().ends_with(')');
-        let rest = &text[len..];
-        let follows = follower_starts_unit(lang, rest)
-            || bracket && rest.starts_with(|c: char| c.is_lowercase());
-        if follows {
-            if is_caps_title(&text[len..]) {
-                return Shape::Section;
-            }
-            if points.accepts(n) {
-                return Shape::Point { number: n };
+        if let Some((label, rest)) = text.split_at_checked(len) {
+            // `2) ziet …`: a bracket label is never a year or an article number,
+            // so any word may follow it.
+            let bracket = label.trim_end().ends_with(')');
+            let follows = follower_starts_unit(lang, rest)
+                || bracket && rest.starts_with(|c: char| c.is_lowercase());
+            if follows {
+                if is_caps_title(rest) {
+                    return Shape::Section;
+                }
+                if points.accepts(n) {
+                    return Shape::Point { number: n };
+                }
             }
         }
     }
-    if let Some((n, len)) = grammar::roman_label(text) {
-        if starts_upper(&text[len..]) {
+    if let Some((n, rest)) = grammar::roman_label(text).and_then(|(n, len)| Some((n, after(len)?)))
+    {
+        if starts_upper(rest) {
             return Shape::Roman { number: n };
         }
     }
-    if let Some((_, len)) = grammar::subpoint_label(text) {
-        if !text[len..].trim().is_empty() {
+    if let Some(rest) = grammar::subpoint_label(text).and_then(|(_, len)| after(len)) {
+        if !rest.trim().is_empty() {
             return Shape::SubPoint;
         }
     }
-    if let Some((_, len)) = grammar::letter_label(text) {
-        if starts_upper(&text[len..]) {
-            let verb = head_verb(lang, &text[len..]).map(|(role, _)| role);
+    if let Some(rest) = grammar::letter_label(text).and_then(|(_, len)| after(len)) {
+        if starts_upper(rest) {
+            let verb = head_verb(lang, rest).map(|(role, _)| role);
             return Shape::Letter { verb };
         }
     }
-    if let Some((bullet, len)) = grammar::bullet(text) {
+    if let Some((bullet, rest)) =
+        grammar::bullet(text).and_then(|(bullet, len)| Some((bullet, after(len)?)))
+    {
         // A mark that ends clauses in this language is punctuation, not a
         // bullet: the Greek ano teleia reads `·` after NFC.
-        if !text[len..].trim().is_empty() && !lang.conventions.terminates(bullet) {
+        if !rest.trim().is_empty() && !lang.conventions.terminates(bullet) {
             return Shape::Bullet { bullet };
         }
     }
@@ -226,7 +235,11 @@ pub fn head(shape: Shape, text: &str) -> Head {
             len: 0,
             label: grammar::section_label(text)
                 .map(|(l, _)| l)
-                .or_else(|| grammar::point_label(text).map(|(_, n)| text[..n].trim_end()))
+                .or_else(|| {
+                    grammar::point_label(text)
+                        .and_then(|(_, n)| text.get(..n))
+                        .map(str::trim_end)
+                })
                 .map(within),
         },
         Shape::Letter { verb } => match grammar::letter_label(text) {
@@ -269,8 +282,10 @@ fn narrative_head(lang: &Language, text: &str) -> bool {
 pub fn bare_point_label(text: &str) -> Option<u32> {
     let t = text.trim();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && digits <= 3 && matches!(&t[digits..], "." | ")"))
-        .then(|| t[..digits].parse().ok())
+    // `digits` ASCII bytes: a char boundary, so this always splits.
+    let (number, rest) = t.split_at_checked(digits)?;
+    (digits > 0 && digits <= 3 && matches!(rest, "." | ")"))
+        .then(|| number.parse().ok())
         .flatten()
 }
 

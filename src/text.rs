@@ -130,15 +130,13 @@ pub fn is_all_caps(word: &str) -> bool {
         .take_while(|(_, c)| c.is_ascii_lowercase())
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = if (1..=2).contains(&prefix)
-        && word[prefix..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    {
-        &word[prefix..]
-    } else {
-        word
+    let word = match word.get(prefix..) {
+        Some(rest)
+            if (1..=2).contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            rest
+        }
+        _ => word,
     };
     let mut letters = 0;
     for c in word.chars() {
@@ -205,7 +203,7 @@ pub fn leading_number(s: &str) -> Option<(u32, usize)> {
     if len == 0 || len > 6 {
         return None;
     }
-    s[..len].parse().ok().map(|v| (v, len))
+    s.get(..len)?.parse().ok().map(|v| (v, len))
 }
 
 /// The last non-whitespace character of `s`.
@@ -235,8 +233,7 @@ pub fn first_closers(text: &str, open: u8, close: u8) -> Vec<(usize, usize)> {
             pairs.push((i, usize::MAX));
             waiting += 1;
         } else if waiting > 0 {
-            let n = pairs.len();
-            for p in &mut pairs[n - waiting..] {
+            for p in pairs.iter_mut().rev().take(waiting) {
                 p.1 = i;
             }
             waiting = 0;
@@ -374,7 +371,11 @@ mod tests {
             s.len(),
             s.len() + 9,
         ] {
-            let scan = s[..floor_char_boundary(&s, offset)].chars().count();
+            let scan = s
+                .get(..floor_char_boundary(&s, offset))
+                .unwrap()
+                .chars()
+                .count();
             assert_eq!(counts.before(&s, offset), scan, "at {offset}");
         }
         let empty = CharCounts::new("");

@@ -83,22 +83,28 @@ pub fn match_at<'l>(
     'forms: for form in lang.forms_starting_with(&first.upper()) {
         let mut matched = vec![i];
         let mut pos = i; // index of the last matched token
+        let mut last = first; // the last matched token, `toks[pos]`
         let mut after_gap = false;
         for part in form.parts.iter().skip(1) {
             match part {
                 Part::Gap => after_gap = true,
                 Part::Word(w) => {
                     if after_gap {
-                        let limit = (pos + GAP_LIMIT).min(toks.len().saturating_sub(1));
+                        // The tokens `pos + 1 ..= pos + GAP_LIMIT` that exist.
                         // A head in ordinary case (`dringt er … op aan`) has
                         // its particles in ordinary case too.
-                        let found = (pos + 1..=limit).find(|&j| {
-                            (toks[j].caps || !first.caps)
-                                && eq_upper(toks[j].text, w)
-                                && !crosses_sentence_end(text, toks[pos].end, toks[j].start)
-                        });
+                        let found =
+                            toks.iter()
+                                .enumerate()
+                                .skip(pos + 1)
+                                .take(GAP_LIMIT)
+                                .find(|(_, t)| {
+                                    (t.caps || !first.caps)
+                                        && eq_upper(t.text, w)
+                                        && !crosses_sentence_end(text, last.end, t.start)
+                                });
                         match found {
-                            Some(j) => pos = j,
+                            Some((j, t)) => (pos, last) = (j, t),
                             None => continue 'forms,
                         }
                         after_gap = false;
@@ -106,9 +112,10 @@ pub fn match_at<'l>(
                         match toks.get(pos + 1) {
                             Some(t)
                                 if eq_upper(t.text, w)
-                                    && only_space_between(text, toks[pos].end, t.start) =>
+                                    && only_space_between(text, last.end, t.start) =>
                             {
-                                pos += 1
+                                pos += 1;
+                                last = t;
                             }
                             _ => continue 'forms,
                         }
@@ -140,12 +147,10 @@ pub const SUBJECT_REACH: usize = 8;
 
 /// Words of the narrative subject phrase (or pronoun) at token `i`.
 pub fn subject_len(lang: &Language, toks: &[Token], i: usize) -> Option<usize> {
+    let rest = toks.get(i..)?;
     lang.subject_words
         .iter()
-        .find(|s| {
-            s.len() <= toks.len().saturating_sub(i)
-                && s.iter().zip(&toks[i..]).all(|(w, t)| eq_upper(t.text, w))
-        })
+        .find(|s| s.len() <= rest.len() && s.iter().zip(rest).all(|(w, t)| eq_upper(t.text, w)))
         .map(Vec::len)
 }
 
@@ -157,9 +162,13 @@ pub fn subject_verb<'l>(
     from: usize,
     text: &str,
 ) -> Option<(usize, VerbMatch<'l>)> {
-    let mut j = from;
-    while j < toks.len() && j <= from + SUBJECT_REACH {
-        if j > 0 && text[toks[j - 1].end..toks[j].start].contains(['.', ';', ':', '?', '!']) {
+    // Tokens `from ..= from + SUBJECT_REACH` that exist.
+    for (j, tok) in toks.iter().enumerate().skip(from).take(SUBJECT_REACH + 1) {
+        let prev = j.checked_sub(1).and_then(|k| toks.get(k));
+        if prev.is_some_and(|p| {
+            text.get(p.end..tok.start)
+                .is_some_and(|gap| gap.contains(['.', ';', ':', '?', '!']))
+        }) {
             return None;
         }
         if let Some(m) =
@@ -167,7 +176,6 @@ pub fn subject_verb<'l>(
         {
             return Some((j, m));
         }
-        j += 1;
     }
     None
 }

@@ -121,13 +121,13 @@ fn anchors<K: Hash + Eq>(keys_a: &[Option<K>], keys_b: &[Option<K>]) -> Vec<(usi
     // the pair ending the best chain of length `l + 1`; `back` links chains.
     let mut tails: Vec<usize> = Vec::new();
     let mut back: Vec<Option<usize>> = vec![None; pairs.len()];
-    for (p, &(_, j)) in pairs.iter().enumerate() {
+    for (p, (&(_, j), back_p)) in pairs.iter().zip(back.iter_mut()).enumerate() {
         let l = tails.partition_point(|&t| pairs.get(t).is_some_and(|q| q.1 < j));
-        back[p] = l.checked_sub(1).and_then(|k| tails.get(k).copied());
-        if l == tails.len() {
-            tails.push(p);
-        } else {
-            tails[l] = p; // l < tails.len(): the branch above.
+        *back_p = l.checked_sub(1).and_then(|k| tails.get(k).copied());
+        // `l <= tails.len()`: a partition point; at the end, the chain grows.
+        match tails.get_mut(l) {
+            Some(t) => *t = p,
+            None => tails.push(p),
         }
     }
     let mut chain = Vec::with_capacity(tails.len());

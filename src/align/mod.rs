@@ -57,9 +57,11 @@ fn function_mismatch(a: &Unit, b: &Unit) -> Option<(usize, usize)> {
     } else {
         (b, a, true)
     };
+    // `rest` is `long.functions[k..]`: `position` consumes up to the match.
+    let mut rest = long.functions.iter();
     let mut k = 0;
     for (i, f) in short.functions.iter().enumerate() {
-        match long.functions[k..].iter().position(|g| compatible(f, g)) {
+        match rest.position(|g| compatible(f, g)) {
             Some(p) => k += p + 1,
             None => {
                 let j = k.min(long.functions.len().saturating_sub(1));
@@ -119,9 +121,16 @@ fn align_counted(
     ratio: f64,
     approx: &mut dp::Approximation,
 ) -> Vec<Step> {
-    // Indices come from `dp`, which only asks for `i < a.len()`, `j < b.len()`.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "dp::align(n, m, ..) only asks for i < n = a.len() and j < m = b.len(): \
+                  `banded` over sub-ranges of 0..n × 0..m, anchors from `keys(a)`, \
+                  `keys(b)` (one per unit)"
+    )]
     let pair = |i: usize, j: usize| substitution_cost(a[i], b[j], ratio);
+    #[expect(clippy::indexing_slicing, reason = "i < a.len(): as for `pair`")]
     let gap_a = |i: usize| gap(a[i]);
+    #[expect(clippy::indexing_slicing, reason = "j < b.len(): as for `pair`")]
     let gap_b = |j: usize| gap(b[j]);
     let costs = dp::Costs {
         pair: &pair,
@@ -196,16 +205,16 @@ fn nearest(steps: &[Step], want_b: bool) -> Vec<Option<usize>> {
     };
     let mut out = vec![None; steps.len()];
     let mut last = None;
-    for (k, s) in steps.iter().enumerate() {
-        // Before step `k` (exclusive), as a unit is never its own neighbour.
-        out[k] = last; // k < steps.len() == out.len()
+    for (o, s) in out.iter_mut().zip(steps) {
+        // Before the step (exclusive), as a unit is never its own neighbour.
+        *o = last;
         last = pick(s).or(last);
     }
     let mut next = None;
-    for (k, s) in steps.iter().enumerate().rev() {
+    for (o, s) in out.iter_mut().zip(steps).rev() {
         next = pick(s).or(next);
-        if out[k].is_none() {
-            out[k] = next;
+        if o.is_none() {
+            *o = next;
         }
     }
     out
@@ -220,47 +229,64 @@ fn hierarchical(
     b: &[Unit],
     approx: &mut dp::Approximation,
 ) -> (Vec<Step>, Vec<bool>, Vec<bool>) {
-    let tops = |u: &[Unit]| -> Vec<usize> { (0..u.len()).filter(|&i| u[i].top == i).collect() };
-    let (ta, tb) = (tops(a), tops(b));
+    /// The top-level units: their indices, and the units.
+    fn tops(u: &[Unit]) -> (Vec<usize>, Vec<&Unit>) {
+        u.iter().enumerate().filter(|&(i, x)| x.top == i).unzip()
+    }
+    let ((ta, ra), (tb, rb)) = (tops(a), tops(b));
     let total = |u: &[Unit]| u.iter().map(|x| x.chars as f64).sum::<f64>() + 20.0;
     let ratio = (total(a) / total(b)).ln();
-    let top_steps = {
-        let ra: Vec<&Unit> = ta.iter().map(|&i| &a[i]).collect();
-        let rb: Vec<&Unit> = tb.iter().map(|&i| &b[i]).collect();
-        align_counted(&ra, &rb, ratio, approx)
-    };
-    let children = |u: &[Unit], t: usize| -> Vec<usize> {
-        (t + 1..u.len()).take_while(|&i| u[i].top == t).collect()
-    };
+    let top_steps = align_counted(&ra, &rb, ratio, approx);
+    /// The units under top-level unit `t` (those after it with `top == t`):
+    /// their indices, and the units.
+    fn children(u: &[Unit], t: usize) -> (Vec<usize>, Vec<&Unit>) {
+        u.iter()
+            .enumerate()
+            .skip(t + 1)
+            .take_while(|(_, x)| x.top == t)
+            .unzip()
+    }
     let mut steps = Vec::new();
     let (mut hidden_a, mut hidden_b) = (vec![false; a.len()], vec![false; b.len()]);
+    // Steps of `align_counted` index the sequences it was given, which are
+    // as long as their index lists (`ta`, `ca`, …): every `get` below is
+    // `Some`.
     for s in top_steps {
         match s {
             Step::Both(i, j) => {
-                let (x, y) = (ta[i], tb[j]);
+                let (Some(&x), Some(&y)) = (ta.get(i), tb.get(j)) else {
+                    continue;
+                };
                 steps.push(Step::Both(x, y));
-                let (ca, cb) = (children(a, x), children(b, y));
-                let ra: Vec<&Unit> = ca.iter().map(|&k| &a[k]).collect();
-                let rb: Vec<&Unit> = cb.iter().map(|&k| &b[k]).collect();
+                let ((ca, ra), (cb, rb)) = (children(a, x), children(b, y));
                 for cs in align_counted(&ra, &rb, ratio, approx) {
-                    steps.push(match cs {
-                        Step::Both(p, q) => Step::Both(ca[p], cb[q]),
-                        Step::OnlyA(p) => Step::OnlyA(ca[p]),
-                        Step::OnlyB(q) => Step::OnlyB(cb[q]),
-                    });
+                    let step = match cs {
+                        Step::Both(p, q) => {
+                            ca.get(p).zip(cb.get(q)).map(|(&p, &q)| Step::Both(p, q))
+                        }
+                        Step::OnlyA(p) => ca.get(p).map(|&p| Step::OnlyA(p)),
+                        Step::OnlyB(q) => cb.get(q).map(|&q| Step::OnlyB(q)),
+                    };
+                    steps.extend(step);
                 }
             }
             Step::OnlyA(i) => {
-                steps.push(Step::OnlyA(ta[i]));
-                for k in children(a, ta[i]) {
-                    hidden_a[k] = true;
+                let Some(&x) = ta.get(i) else { continue };
+                steps.push(Step::OnlyA(x));
+                for k in children(a, x).0 {
+                    if let Some(h) = hidden_a.get_mut(k) {
+                        *h = true;
+                    }
                     steps.push(Step::OnlyA(k));
                 }
             }
             Step::OnlyB(j) => {
-                steps.push(Step::OnlyB(tb[j]));
-                for k in children(b, tb[j]) {
-                    hidden_b[k] = true;
+                let Some(&y) = tb.get(j) else { continue };
+                steps.push(Step::OnlyB(y));
+                for k in children(b, y).0 {
+                    if let Some(h) = hidden_b.get_mut(k) {
+                        *h = true;
+                    }
                     steps.push(Step::OnlyB(k));
                 }
             }
@@ -307,13 +333,25 @@ pub fn align(a: &Version, b: &Version) -> Alignment {
     let (near_b, near_a) = (nearest(&steps, true), nearest(&steps, false));
     let mut fa = Vec::new();
     let mut fb = Vec::new();
-    // Step indices are units of their side, and `near_*` has one entry per step.
-    for (k, step) in steps.iter().enumerate() {
+    // Step indices are units of their side (`hidden_*` has one entry per
+    // unit), and `near_*` has one entry per step: every `get` is `Some`.
+    for (step, (&nb, &na)) in steps.iter().zip(near_b.iter().zip(&near_a)) {
         match *step {
-            Step::OnlyA(i) if !hidden_a[i] => fa.push(missing(near_b[k], &a.body[i], b)),
-            Step::OnlyB(j) if !hidden_b[j] => fb.push(missing(near_a[k], &b.body[j], a)),
-            Step::Both(i, j) => compare(a, b, &a.body[i], &b.body[j], &mut fa, &mut fb),
-            _ => {}
+            Step::OnlyA(i) => {
+                if let (Some(false), Some(u)) = (hidden_a.get(i), a.body.get(i)) {
+                    fa.push(missing(nb, u, b));
+                }
+            }
+            Step::OnlyB(j) => {
+                if let (Some(false), Some(u)) = (hidden_b.get(j), b.body.get(j)) {
+                    fb.push(missing(na, u, a));
+                }
+            }
+            Step::Both(i, j) => {
+                if let (Some(ua), Some(ub)) = (a.body.get(i), b.body.get(j)) {
+                    compare(a, b, ua, ub, &mut fa, &mut fb);
+                }
+            }
         }
     }
     compare_footnotes(a, b, &steps, &mut fa, &mut fb);
@@ -369,7 +407,7 @@ fn compare(
     }
     if let Some((i, j)) = function_mismatch(ua, ub) {
         let (fa_, fb_) = (
-            ua.functions[i].0,
+            ua.functions.get(i).map_or(Function::Other, |f| f.0),
             ub.functions.get(j).map_or(Function::Other, |f| f.0),
         );
         fa.push(finding(
@@ -377,7 +415,7 @@ fn compare(
             ua,
             format!(
                 "`{}` ({}) is aligned with `{}` ({}) in {}",
-                ua.verbs[i],
+                ua.verbs.get(i).map_or("", String::as_str),
                 fa_.as_str(),
                 ub.verbs.get(j).map_or("", String::as_str),
                 fb_.as_str(),
@@ -432,15 +470,15 @@ fn compare_footnotes(
 ) {
     use std::collections::HashMap;
     // Which unit refers to each note, in each version.
-    let owner = |units: &[Unit]| -> HashMap<u32, usize> {
+    fn owner(units: &[Unit]) -> HashMap<u32, (usize, &Unit)> {
         let mut m = HashMap::new();
         for (k, u) in units.iter().enumerate() {
             for &r in &u.refs {
-                m.entry(r).or_insert(k);
+                m.entry(r).or_insert((k, u));
             }
         }
         m
-    };
+    }
     let (oa, ob) = (owner(&a.body), owner(&b.body));
     let pairs: std::collections::HashSet<(usize, usize)> = steps
         .iter()
@@ -452,16 +490,14 @@ fn compare_footnotes(
             }
         })
         .collect();
-    let by_number = |notes: &[Unit]| -> HashMap<u32, usize> {
+    fn by_number(notes: &[Unit]) -> HashMap<u32, &Unit> {
         notes
             .iter()
-            .enumerate()
-            .filter_map(|(k, n)| n.number.map(|x| (x, k)))
+            .filter_map(|n| n.number.map(|x| (x, n)))
             .collect()
-    };
+    }
     let (na, nb) = (by_number(&a.notes), by_number(&b.notes));
-    for (num, &ka) in &na {
-        let ua = &a.notes[ka];
+    for (num, &ua) in &na {
         match nb.get(num) {
             None => fa.push(finding(
                 &rules::footnote::META,
@@ -478,18 +514,17 @@ fn compare_footnotes(
                     column: 1,
                 },
             )),
-            Some(&kb) => {
-                let ub = &b.notes[kb];
-                if let (Some(&ia), Some(&ib)) = (oa.get(num), ob.get(num)) {
+            Some(&ub) => {
+                if let (Some(&(ia, owner_a)), Some(&(ib, owner_b))) = (oa.get(num), ob.get(num)) {
                     if !pairs.contains(&(ia, ib)) {
                         fa.push(finding(
                             &rules::footnote::META,
-                            &a.body[ia],
+                            owner_a,
                             format!(
                                 "footnote {num} is referred to from another unit in {}",
                                 b.path
                             ),
-                            related(b, &b.body[ib]),
+                            related(b, owner_b),
                         ));
                     }
                 }
@@ -497,11 +532,11 @@ fn compare_footnotes(
             }
         }
     }
-    for (num, &kb) in &nb {
+    for (num, &ub) in &nb {
         if !na.contains_key(num) {
             fb.push(finding(
                 &rules::footnote::META,
-                &b.notes[kb],
+                ub,
                 format!(
                     "footnote {num} has no counterpart in {} ({} footnotes here, {} there)",
                     a.path,
@@ -546,18 +581,18 @@ pub fn table(a: &Version, b: &Version, steps: &[Step]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{:<48} │ {}", a.path, b.path);
     for s in steps {
+        // Steps of `align(a, b)` index units of their side; a step that does
+        // not shows as a missing unit.
         let (l, r, mark) = match *s {
             Step::Both(i, j) => {
-                let same = a.body[i].kind == b.body[j].kind
-                    && function_mismatch(&a.body[i], &b.body[j]).is_none();
-                (
-                    cell(Some(&a.body[i])),
-                    cell(Some(&b.body[j])),
-                    if same { "│" } else { "≠" },
-                )
+                let (ua, ub) = (a.body.get(i), b.body.get(j));
+                let same = ua
+                    .zip(ub)
+                    .is_some_and(|(x, y)| x.kind == y.kind && function_mismatch(x, y).is_none());
+                (cell(ua), cell(ub), if same { "│" } else { "≠" })
             }
-            Step::OnlyA(i) => (cell(Some(&a.body[i])), cell(None), "≠"),
-            Step::OnlyB(j) => (cell(None), cell(Some(&b.body[j])), "≠"),
+            Step::OnlyA(i) => (cell(a.body.get(i)), cell(None), "≠"),
+            Step::OnlyB(j) => (cell(None), cell(b.body.get(j)), "≠"),
         };
         let _ = writeln!(out, "{l:<48} {mark} {r}");
     }

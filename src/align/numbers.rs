@@ -8,25 +8,33 @@ use std::collections::BTreeSet;
 pub fn values(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let b = text.as_bytes();
+    let at = |k: usize| b.get(k).copied();
+    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
     let mut run_end = 0;
     let mut token_failed_until = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit()
-            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() && !is_ref_prefix(text, i)))
-        {
+    // `tail` is `b[i..]`, `c` its first byte.
+    while let Some(tail @ &[c, ..]) = b.get(i..) {
+        let after_alnum = i
+            .checked_sub(1)
+            .and_then(at)
+            .is_some_and(|p| p.is_ascii_alphanumeric());
+        if !c.is_ascii_digit() || (after_alnum && !is_ref_prefix(text, i)) {
             // Digits glued to letters (`G7`, `EU27`, `5G`) are names, not numbers;
             // `A/68/98` and `COM(2010)` are read whole below.
-            if b[i].is_ascii_uppercase() {
+            if c.is_ascii_uppercase() {
                 // The run of letters, digits and `/` from here: the same
                 // end for every start inside it, so it is found once.
                 if i >= run_end {
-                    run_end = i + b[i..]
+                    run_end = i + tail
                         .iter()
                         .position(|&c| !(c.is_ascii_alphanumeric() || c == b'/'))
-                        .unwrap_or(b.len() - i);
+                        .unwrap_or(tail.len());
                 }
-                // `b[i]` is ASCII, so `i` is a char boundary.
+                #[expect(
+                    clippy::string_slice,
+                    reason = "`b[i]` is ASCII, so `i` is a char boundary"
+                )]
                 let rest = &text[i..];
                 // A slash token that fails from one start fails from every
                 // later start in its run (it only loses slashes and digits),
@@ -51,38 +59,52 @@ pub fn values(text: &str) -> BTreeSet<String> {
             continue;
         }
         // A document number: 10130/10, 9981/1/10 REV 1, 6122/15 + COR 1.
-        if let Some((v, len)) = document_number(&text[i..]) {
+        #[expect(
+            clippy::string_slice,
+            reason = "`b[i]` is an ASCII digit, so `i` is a char boundary"
+        )]
+        let number = document_number(&text[i..]);
+        if let Some((v, len)) = number {
             out.insert(v);
             i += len;
             continue;
         }
         let mut j = i;
-        while j < b.len() && b[j].is_ascii_digit() {
+        while digit_at(j) {
             j += 1;
         }
-        if j < b.len() && b[j].is_ascii_alphabetic() {
+        if at(j).is_some_and(|c| c.is_ascii_alphabetic()) {
             // `5G`, `2nd`: a name or an English ordinal, not a value to compare.
-            while j < b.len() && b[j].is_ascii_alphanumeric() {
+            while at(j).is_some_and(|c| c.is_ascii_alphanumeric()) {
                 j += 1;
             }
             i = j;
             continue;
         }
         // Decimal part: 3,5 or 3.5 (not a date's "11." ordinal dot).
+        #[expect(
+            clippy::string_slice,
+            reason = "`b[i..j]` are ASCII digits, so `i` and `j` are char boundaries"
+        )]
         let mut value = text[i..j].trim_start_matches('0').to_string();
         if value.is_empty() {
             value.push('0');
         }
-        if j + 1 < b.len()
-            && (b[j] == b',' || b[j] == b'.')
-            && b[j + 1].is_ascii_digit()
-            && !(j + 3 < b.len() && b[j + 3] == b'.' && b[j] == b'.')
+        if matches!(at(j), Some(b',' | b'.'))
+            && digit_at(j + 1)
+            && !(at(j) == Some(b'.') && at(j + 3) == Some(b'.'))
         {
             let mut k = j + 1;
-            while k < b.len() && b[k].is_ascii_digit() {
+            while digit_at(k) {
                 k += 1;
             }
-            value = format!("{value}.{}", &text[j + 1..k]);
+            #[expect(
+                clippy::string_slice,
+                reason = "`b[j + 1..k]` are ASCII digits, so `j + 1` and `k` are char \
+                          boundaries"
+            )]
+            let fraction = &text[j + 1..k];
+            value = format!("{value}.{fraction}");
             j = k;
         }
         out.insert(value);
@@ -93,7 +115,10 @@ pub fn values(text: &str) -> BTreeSet<String> {
 
 fn is_ref_prefix(text: &str, i: usize) -> bool {
     // "COM(2010)" → the "(" precedes; letters directly before digits are names.
-    text[..i].ends_with('(') || text[..i].ends_with('/')
+    matches!(
+        i.checked_sub(1).and_then(|p| text.as_bytes().get(p)),
+        Some(b'(' | b'/')
+    )
 }
 
 /// `10130/10`, `9981/1/10 REV 1`, `6122/15 + COR 1` at the start of `s`.
@@ -103,19 +128,23 @@ fn document_number(s: &str) -> Option<(String, usize)> {
     let mut i = 0;
     loop {
         let st = i;
-        while i < b.len() && b[i].is_ascii_digit() {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
         }
         if i == st {
             return None;
         }
+        #[expect(
+            clippy::string_slice,
+            reason = "`b[st..i]` are ASCII digits, so `st` and `i` are char boundaries"
+        )]
         parts.push(&s[st..i]);
         if parts.len() > 3 {
             // Not a document number however it goes on: stop reading now, so
             // that `1/2/3/…` is not read to its end from each of its numbers.
             return None;
         }
-        if i < b.len() && b[i] == b'/' && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        if b.get(i) == Some(&b'/') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
         } else {
             break;
@@ -126,22 +155,29 @@ fn document_number(s: &str) -> Option<(String, usize)> {
     }
     let mut v = parts.join("/");
     // Suffixes: " REV 1", " COR 1", " ADD 2", "+ COR 1".
+    #[expect(
+        clippy::string_slice,
+        reason = "`b[i - 1]` is an ASCII digit, so `i` is a char boundary"
+    )]
     let mut rest = &s[i..];
     loop {
         let t = rest.trim_start_matches([' ', '+']);
-        let word = ["REV", "COR", "ADD", "AMD"]
+        let suffix = ["REV", "COR", "ADD", "AMD"]
             .into_iter()
-            .find(|w| t.starts_with(w));
-        let Some(word) = word else { break };
-        let after = t[word.len()..].trim_start();
+            .find_map(|w| t.strip_prefix(w).map(|after| (w, after)));
+        let Some((word, after)) = suffix else { break };
+        let after = after.trim_start();
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 {
+        // Never `None`: the first `digits` bytes are ASCII.
+        let Some((number, tail)) = after.split_at_checked(digits) else {
+            break;
+        };
+        if number.is_empty() {
             break;
         }
-        v.push_str(&format!(" {word} {}", &after[..digits]));
-        let consumed = s.len() - after.len() + digits;
-        i = consumed;
-        rest = &s[i..];
+        v.push_str(&format!(" {word} {number}"));
+        i = s.len() - tail.len();
+        rest = tail;
     }
     Some((v, i))
 }
@@ -152,7 +188,8 @@ fn name_year(s: &str) -> Option<(String, usize)> {
     // four digits after it: only those bytes are looked at.
     let head = s.as_bytes().get(..6).unwrap_or(s.as_bytes());
     if let Some(open) = head.iter().position(|&c| c == b'(') {
-        let name = &s[..open]; // `(` is ASCII: a char boundary
+        // `(` is ASCII: a char boundary, so `get` is `Some`.
+        let name = s.get(..open).unwrap_or_default();
         let close = open + 5;
         let year = s
             .get(open + 1..close)
@@ -161,11 +198,13 @@ fn name_year(s: &str) -> Option<(String, usize)> {
             year.filter(|_| !name.is_empty() && name.bytes().all(|c| c.is_ascii_uppercase()))
         {
             if year.bytes().all(|c| c.is_ascii_digit()) {
-                let rest = s[close + 1..].trim_start();
+                // `s[close]` is `)`: `close + 1` is a char boundary.
+                let rest = s.get(close + 1..).unwrap_or_default().trim_start();
                 let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-                if digits > 0 {
+                // The first `digits` bytes are ASCII: `get` is `Some`.
+                if let Some(number) = rest.get(..digits).filter(|d| !d.is_empty()) {
                     let end = s.len() - rest.len() + digits;
-                    return Some((format!("{name}({year}) {}", &rest[..digits]), end));
+                    return Some((format!("{name}({year}) {number}"), end));
                 }
             }
         }

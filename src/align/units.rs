@@ -74,8 +74,9 @@ pub fn extract(doc: &Document) -> (Vec<Unit>, Vec<Unit>) {
                     idx
                 }
             };
-            if u.top != idx {
-                body[u.top].below += 1;
+            // `u.top` is `idx` or an earlier unit's index.
+            if let Some(t) = body.get_mut(u.top).filter(|_| u.top != idx) {
+                t.below += 1;
             }
             body.push(u);
         } else if n.kind() == Kind::Footnote {

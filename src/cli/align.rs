@@ -36,21 +36,27 @@ pub fn run(args: &AlignArgs) -> Result<i32, CliError> {
             conclint::parse::parse(text, None),
         ));
     }
-    let first = &versions[0];
+    // clap asks for two or more files (`num_args = 2..`).
+    let Some((first, others)) = versions.split_first() else {
+        return Err("align needs at least two files".into());
+    };
     let mut out = String::new();
     let mut summary = json::Summary::default();
     let mut failed = false;
-    // Findings per version, gathered over all pairs.
-    let mut per_version: Vec<Vec<Finding>> = vec![Vec::new(); versions.len()];
-    for (k, other) in versions.iter().enumerate().skip(1) {
+    // Findings per version, gathered over all pairs: the first version's
+    // from every pair, each other version's from its own pair.
+    let mut first_findings: Vec<Finding> = Vec::new();
+    let mut other_findings: Vec<Vec<Finding>> = Vec::with_capacity(others.len());
+    for other in others {
         let al = align::align(first, other);
         if format == AlignFormat::Table {
             out.push_str(&align::table(first, other, &al.steps));
         }
         let mut it = al.findings.into_iter();
-        per_version[0].extend(it.next().unwrap_or_default());
-        per_version[k].extend(it.next().unwrap_or_default());
+        first_findings.extend(it.next().unwrap_or_default());
+        other_findings.push(it.next().unwrap_or_default());
     }
+    let per_version = std::iter::once(first_findings).chain(other_findings);
     let mut linted = Vec::new();
     for (v, findings) in versions.into_iter().zip(per_version) {
         let mut findings = configured(&config, findings);

@@ -233,6 +233,11 @@ fn assemble(
         }
         let text_start = text.len();
         text.push_str(&p.text);
+        #[expect(
+            clippy::string_slice,
+            reason = "start was text.len() before the pushes above, and text has only \
+                      grown since: a char boundary"
+        )]
         if p.heading {
             heading = Some(text[start..].trim().to_string());
         }

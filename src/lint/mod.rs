@@ -116,11 +116,12 @@ pub struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    /// Normalised text of a range.
+    /// Normalised text of a range (empty for a range that does not fall on
+    /// char boundaries).
     pub fn text(&self, range: (usize, usize)) -> &'a str {
         let t = &self.doc.norm.text;
         let s = range.0.min(t.len());
-        &t[s..range.1.clamp(s, t.len())]
+        t.get(s..range.1.clamp(s, t.len())).unwrap_or_default()
     }
 
     /// A finding on a normalised range.
@@ -168,7 +169,9 @@ impl<'a> Cx<'a> {
             if let Some(c) = cands.get(k).filter(|c| {
                 c.end == at && c.start >= s && c.style != crate::refs::RefStyle::GluedToYear
             }) {
-                t = t[..c.start - s].trim_end();
+                // `s <= c.start <= c.end = s + t.len()`, and `c.start` is a
+                // candidate's start, a char boundary of the text `t` starts in.
+                t = t.get(..c.start - s).map_or(t, str::trim_end);
             }
             if t.len() == before {
                 return t;
@@ -233,12 +236,23 @@ pub fn lint(doc: &Document, config: &config::Config) -> Vec<Finding> {
     let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); Kind::COUNT];
     for (k, r) in active.iter().enumerate() {
         for &kind in r.kinds {
+            #[expect(
+                clippy::indexing_slicing,
+                reason = "`Kind` is fieldless with implicit discriminants, `Text` last, so \
+                          `kind as usize < Kind::COUNT = by_kind.len()`"
+            )]
             by_kind[kind as usize].push(k);
         }
     }
     let mut collected: Vec<Vec<NodeRef>> = vec![Vec::new(); active.len()];
     let mut found: Vec<Vec<Finding>> = vec![Vec::new(); active.len()];
     for node in doc.nodes() {
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "`kind as usize < Kind::COUNT = by_kind.len()` (fieldless enum, `Text` \
+                      last); `k` is an index of `active` (pushed above), and `cxs`, \
+                      `collected` and `found` have one entry per active rule"
+        )]
         for &k in &by_kind[node.kind() as usize] {
             match active[k].check {
                 Check::EachNode(f) => f(&cxs[k], node, &mut found[k]),
@@ -247,12 +261,16 @@ pub fn lint(doc: &Document, config: &config::Config) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for (k, r) in active.iter().enumerate() {
+    for ((r, cx), (nodes, found)) in active
+        .iter()
+        .zip(&cxs)
+        .zip(collected.iter().zip(&mut found))
+    {
         if let Check::AllNodes(f) = r.check {
-            f(&cxs[k], &collected[k], &mut found[k]);
+            f(cx, nodes, found);
         }
         let overridden = config.severity.get(r.meta.name).copied();
-        for mut f in found[k].drain(..) {
+        for mut f in found.drain(..) {
             // A rule may report some findings at another level than its
             // default (bullet-style: within a list vs across the document);
             // a configured severity applies to all of them.

@@ -10,7 +10,12 @@ pub fn position(doc: &Document, offset: usize) -> lt::Position {
     let offset = crate::text::floor_char_boundary(&doc.source, offset.min(doc.source.len()));
     let line = doc.line_of(offset);
     let start = doc.line_start(line);
-    let character: usize = doc.source[start..offset].chars().map(char::len_utf16).sum();
+    // `start` is the start of the line holding `offset`: at most `offset`,
+    // and 0 or just after an ASCII line break (a char boundary).
+    let character: usize = doc
+        .source
+        .get(start..offset)
+        .map_or(0, |s| s.chars().map(char::len_utf16).sum());
     lt::Position {
         line: (line - 1) as u32,
         character: character as u32,
@@ -28,7 +33,9 @@ pub fn range(doc: &Document, start: usize, end: usize) -> lt::Range {
 pub fn offset(doc: &Document, pos: lt::Position) -> usize {
     let line_start = doc.line_start(pos.line as usize + 1);
     let mut units = 0usize;
-    for (i, c) in doc.source[line_start.min(doc.source.len())..].char_indices() {
+    // A line start is 0, just after an ASCII line break, or the text's length.
+    let line = doc.source.get(line_start..).unwrap_or_default();
+    for (i, c) in line.char_indices() {
         if units >= pos.character as usize || c == '\n' || c == '\r' {
             return line_start + i;
         }

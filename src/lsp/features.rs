@@ -97,9 +97,12 @@ fn fix_all(a: &Analysis, uri: &lt::Uri) -> Option<lt::CodeAction> {
     })
 }
 
-// `WorkspaceEdit::changes` is keyed by lsp-types' `Uri`, whose cached
-// parse makes clippy call it a mutable key; the type is not ours to choose.
-#[allow(clippy::mutable_key_type)]
+#[allow(
+    clippy::mutable_key_type,
+    reason = "`WorkspaceEdit::changes` is keyed by lsp-types' `Uri`, whose cached \
+              parse makes some clippy versions call it a mutable key; the type is not \
+              ours to choose"
+)]
 fn edit_of(uri: &lt::Uri, edits: Vec<lt::TextEdit>) -> lt::WorkspaceEdit {
     lt::WorkspaceEdit {
         changes: Some(HashMap::from([(uri.clone(), edits)])),
@@ -141,7 +144,7 @@ pub fn hover(a: &Analysis, pos: lt::Position) -> Option<lt::Hover> {
 
 /// The outline: title, headings with the units under them, recitals,
 /// paragraphs, points, transitions.
-#[allow(deprecated)] // DocumentSymbol::deprecated is a required field
+#[expect(deprecated, reason = "DocumentSymbol::deprecated is a required field")]
 pub fn symbols(a: &Analysis) -> Vec<lt::DocumentSymbol> {
     let doc = &a.doc;
     let mut out: Vec<lt::DocumentSymbol> = Vec::new();

@@ -148,12 +148,16 @@ impl<R: BufRead> FrameReader<R> {
             }
             any = true;
             let newline = buf.iter().position(|&b| b == b'\n');
-            // `newline` is a position in `buf`, and `room < chunk.len()` below.
+            #[expect(
+                clippy::indexing_slicing,
+                reason = "`newline` is a position in `buf`, else buf.len()"
+            )]
             let chunk = &buf[..newline.unwrap_or(buf.len())];
             let room = MAX_HEADER_LINE.saturating_sub(line.len());
             if chunk.len() > room {
                 // Not a header: stop here, so that resynchronisation looks
                 // at the rest (a frame may follow without a line break).
+                #[expect(clippy::indexing_slicing, reason = "room < chunk.len(): the if")]
                 line.extend_from_slice(&chunk[..room]);
                 self.inner.consume(room);
                 long = true;

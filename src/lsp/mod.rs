@@ -226,11 +226,16 @@ impl<W: Write> Server<W> {
     }
 
     fn initialize(&mut self, params: &Value) -> Value {
-        let ms = &params["initializationOptions"]["analysisBudgetMs"];
-        if let Some(ms) = ms.as_u64() {
+        let option = |name: &str| {
+            params
+                .get("initializationOptions")
+                .and_then(|o| o.get(name))
+                .and_then(Value::as_u64)
+        };
+        if let Some(ms) = option("analysisBudgetMs") {
             self.budget = Duration::from_millis(ms.clamp(1, 3_600_000));
         }
-        if let Some(ms) = params["initializationOptions"]["debounceMs"].as_u64() {
+        if let Some(ms) = option("debounceMs") {
             self.debounce = Duration::from_millis(ms.min(10_000));
         }
         let caps = lt::ServerCapabilities {

@@ -60,7 +60,7 @@ pub fn rebuild(
             if l.blank || l.dropped {
                 Shape::Text
             } else {
-                shape::classify(lang, &text[l.start..l.end], &PointCounter::any())
+                shape::classify(lang, l.text(text), &PointCounter::any())
             }
         })
         .collect();
@@ -107,13 +107,17 @@ struct Assembler<'a> {
 }
 
 impl<'a> Assembler<'a> {
+    // Line indices (`i`, `Open::lines`) all come from enumerating
+    // `self.lines` (here or in `lines::header_zone`), and `raw_shapes` has a
+    // shape for each line: a look-up never misses, and would give an empty
+    // line of text rather than panic.
+
     fn content(&self, i: usize) -> &'a str {
-        let l = self.lines[i];
-        &self.text[l.start..l.end]
+        self.lines.get(i).map_or("", |l| l.text(self.text))
     }
 
     fn shape_of(&self, i: usize) -> Shape {
-        match self.raw_shapes[i] {
+        match self.shape_of_raw(i) {
             Shape::Point { number } if !self.points.accepts(number) => {
                 // Out of sequence: not a point (`2016. Gada…`); what else is it?
                 shape::classify(self.lang, self.content(i), &self.points)
@@ -132,8 +136,7 @@ impl<'a> Assembler<'a> {
         let mut ref_values: HashSet<u32> = HashSet::new();
         let mut prev_line: Option<usize> = None;
 
-        for i in from..self.lines.len() {
-            let line = self.lines[i];
+        for (i, line) in self.lines.iter().enumerate().skip(from) {
             if line.dropped {
                 continue;
             }
@@ -175,8 +178,9 @@ impl<'a> Assembler<'a> {
                     prev_line = Some(i);
                     continue;
                 }
-                pending.push(foot.take().expect("checked above"));
             }
+            // The footnote did not go on: it is complete.
+            pending.extend(foot.take());
 
             for c in refs::candidates(t) {
                 ref_values.insert(c.number);
@@ -238,7 +242,7 @@ impl<'a> Assembler<'a> {
     fn lead_point(&self, i: usize, prev_line: Option<usize>) -> Option<u32> {
         let t = self.content(i);
         let (n, len) = grammar::point_label(t)?;
-        let rest = &t[len..];
+        let rest = t.get(len..)?; // a label's length: a char boundary
         let word = crate::text::words(rest).next()?;
         let follower = self
             .lang
@@ -285,12 +289,13 @@ impl<'a> Assembler<'a> {
     ) -> Option<u32> {
         let t = self.content(i);
         let (n, superscript, len) = grammar::footnote_label(t)?;
-        let rest = &t[len..];
+        let rest = t.get(len..)?; // a label's length: a char boundary
         if rest.trim().is_empty() {
             return None;
         }
         let prev_terminated = prev_line.is_some_and(|p| ends_terminated(self.content(p)));
-        let boundary = blank_before || in_footnotes || prev_terminated || self.lines[i].indent > 0;
+        let indented = self.lines.get(i).is_some_and(|l| l.indent > 0);
+        let boundary = blank_before || in_footnotes || prev_terminated || indented;
         if !boundary {
             return None;
         }
@@ -328,16 +333,16 @@ impl<'a> Assembler<'a> {
     fn note_followed_by_note_or_page(&self, i: usize, next: u32) -> bool {
         let mut j = i;
         for _ in 0..8 {
-            let Some(k) = self.next_content(j) else {
+            let Some((k, line)) = self.next_content(j) else {
                 return true;
             };
-            if self.lines[k].indent > 0 {
+            if line.indent > 0 {
                 return true;
             }
             if let Some((m, _, _)) = grammar::footnote_label(self.content(k)) {
                 return m == next;
             }
-            if self.raw_shapes[k] != Shape::Text {
+            if self.shape_of_raw(k) != Shape::Text {
                 return false;
             }
             j = k;
@@ -345,24 +350,37 @@ impl<'a> Assembler<'a> {
         false
     }
 
-    fn next_content(&self, i: usize) -> Option<usize> {
-        (i + 1..self.lines.len()).find(|&j| !self.lines[j].blank && !self.lines[j].dropped)
+    /// The raw shape of line `i` (see [`Assembler::raw_shapes`]).
+    fn shape_of_raw(&self, i: usize) -> Shape {
+        self.raw_shapes.get(i).copied().unwrap_or(Shape::Text)
+    }
+
+    /// The first line after `i` with content: its index and the line.
+    fn next_content(&self, i: usize) -> Option<(usize, &'a Line)> {
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, l)| !l.blank && !l.dropped)
     }
 
     fn continues_footnote(&self, f: &Open, i: usize, blank_before: bool) -> bool {
-        let line = self.lines[i];
-        if line.indent > 0 {
+        if self.lines.get(i).is_some_and(|l| l.indent > 0) {
             return false;
         }
         let t = self.content(i);
-        let last = self.content(*f.lines.last().expect("blocks have lines"));
+        // An `Open` is made with a line and only ever gains more.
+        let Some(&last) = f.lines.last() else {
+            return false;
+        };
+        let last = self.content(last);
         if !blank_before {
             return matches!(self.shape_of(i), Shape::Text);
         }
         // After a blank line only the continuation of an unfinished sentence
         // (on the same page, not a structural line) still belongs to it.
         !matches!(last_char(last), Some('.' | ';'))
-            && (starts_lower(t) || self.raw_shapes[i] == Shape::Text)
+            && (starts_lower(t) || self.shape_of_raw(i) == Shape::Text)
     }
 
     /// Does line `i` start a new block after the open block `open`?
@@ -370,14 +388,17 @@ impl<'a> Assembler<'a> {
         if self.flat {
             return true;
         }
-        let last_line = open.lines.last().copied();
-        if self.lead_point(i, last_line).is_some()
-            && (self.in_lead_points || self.content(open.lines[0]).trim_end().ends_with(':'))
+        // An `Open` is made with a line and only ever gains more.
+        let (Some(&first_line), Some(&last_line)) = (open.lines.first(), open.lines.last()) else {
+            return true;
+        };
+        if self.lead_point(i, Some(last_line)).is_some()
+            && (self.in_lead_points || self.content(first_line).trim_end().ends_with(':'))
         {
             return true;
         }
         // A label alone on its line (`1.`, `a)`): its text is the next line.
-        let label_line = self.content(open.lines[0]);
+        let label_line = self.content(first_line);
         if open.lines.len() == 1
             && matches!(open.shape, Shape::Point { .. } | Shape::SubPoint)
             && (shape::bare_point_label(label_line).is_some()
@@ -389,7 +410,7 @@ impl<'a> Assembler<'a> {
             );
         }
         let t = self.content(i);
-        let prev = self.content(*open.lines.last().expect("blocks have lines"));
+        let prev = self.content(last_line);
         let term = ends_terminated(prev);
         let shape = self.shape_of(i);
         if matches!(
@@ -494,8 +515,7 @@ impl<'a> Assembler<'a> {
         }
         let mut group_len = 0;
         let mut last = i;
-        for j in i..self.lines.len() {
-            let l = self.lines[j];
+        for (j, l) in self.lines.iter().enumerate().skip(i) {
             if l.blank || l.dropped {
                 continue;
             }
@@ -503,15 +523,21 @@ impl<'a> Assembler<'a> {
                 let s = self.shape_of(j);
                 // Only a short group, set off by a blank line, can end as a
                 // heading without a unit right after it.
+                // (`last < j`: `last` is `i` or an earlier `j`.)
                 let short_group = last <= i + 2
                     && group_len <= 200
-                    && self.lines[last + 1..j].iter().any(|l| l.blank);
+                    && self
+                        .lines
+                        .get(last + 1..j)
+                        .is_some_and(|gap| gap.iter().any(|l| l.blank));
                 let last_open = !ends_terminated(self.content(last)) && short_group;
                 // A footnote block right under a heading (the page ended).
                 // Each line of the group followed by a blank one (double spacing).
-                let spaced_lines = (i..last)
-                    .filter(|&k| !self.lines[k].blank)
-                    .all(|k| self.lines[k + 1].blank);
+                let spaced_lines = self.lines.get(i..=last).is_some_and(|group| {
+                    group
+                        .windows(2)
+                        .all(|pair| matches!(pair, [a, b] if a.blank || b.blank))
+                });
                 if last_open
                     && (last == i || spaced_lines)
                     && s == Shape::Text
@@ -555,26 +581,28 @@ impl<'a> Assembler<'a> {
 
     /// Writes one block: its lines joined into one output line.
     fn emit(&mut self, open: Open) {
+        let lines = self.lines;
         if !self.blocks.is_empty() {
-            let at = self.lines[open.lines[0]].start;
-            self.b.replace(at, at, "\n");
+            if let Some(first) = open.lines.first().and_then(|&i| lines.get(i)) {
+                self.b.replace(first.start, first.start, "\n");
+            }
         }
         let start = self.b.out().len();
-        let n = open.lines.len();
-        for k in 0..n {
-            let line = self.lines[open.lines[k]];
-            if k + 1 == n {
-                self.b.copy(self.text, line.start, line.end);
-                break;
-            }
-            let next_i = open.lines[k + 1];
-            let next = self.lines[next_i];
-            let adjacent = self.lines[open.lines[k] + 1..next_i]
-                .iter()
-                .all(|l| l.blank || l.dropped);
+        // Each line but the last, joined to the next one (line indices
+        // increase along a block, so `this_i < next_i`).
+        for pair in open.lines.windows(2) {
+            let &[this_i, next_i] = pair else {
+                continue;
+            };
+            let (Some(line), Some(next)) = (lines.get(this_i), lines.get(next_i)) else {
+                continue;
+            };
+            let adjacent = lines
+                .get(this_i + 1..next_i)
+                .is_some_and(|gap| gap.iter().all(|l| l.blank || l.dropped));
             let gap_end = if adjacent { next.start } else { line.end };
-            let this = &self.text[line.start..line.end];
-            let next_text = &self.text[next.start..next.end];
+            let this = line.text(self.text);
+            let next_text = next.text(self.text);
             match join_kind(self.lang, this, next_text) {
                 Join::RemoveHyphen => {
                     self.b.copy(self.text, line.start, line.end - 1);
@@ -590,8 +618,13 @@ impl<'a> Assembler<'a> {
                 }
             }
         }
+        if let Some(last) = open.lines.last().and_then(|&i| lines.get(i)) {
+            self.b.copy(self.text, last.start, last.end);
+        }
         let end = self.b.out().len();
-        let text = &self.b.out()[start..end];
+        // `start` was the length of the output, which only grew since: a
+        // char boundary, so `get` never fails.
+        let text = self.b.out().get(start..).unwrap_or_default();
         let (shape, head) = match open.shape {
             Shape::Header { .. } => {
                 let (field, name_len) = lines::header_field_kind(text, self.lang);
@@ -620,56 +653,4 @@ fn lone_capitals_lead_in(open: &Open, prev: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn blocks(code: &str, text: &str) -> Vec<(String, Shape)> {
-        let lang = Language::get(code).unwrap();
-        let (out, _, blocks) = rebuild(text, lang, false);
-        blocks
-            .iter()
-            .map(|b| (out[b.start..b.end].to_string(), b.shape))
-            .collect()
-    }
-
-    #[test]
-    fn hyphenated_words_are_joined_but_suspended_hyphens_stay() {
-        let b = blocks(
-            "nl",
-            "ONDERKENNEND dat de inter-\n\nnationale netwerk-\nen informatie, EU-\nactieplan,\n",
-        );
-        assert_eq!(
-            b[0].0,
-            "ONDERKENNEND dat de internationale netwerk- en informatie, EU-actieplan,"
-        );
-    }
-
-    #[test]
-    fn wrapped_year_lines_continue_the_point() {
-        let text = "1. UZSVER, ka pasākumi tika pieņemti\n\n2016. gada Varšavas sanāksmē un\n\n42. panta 7. punktu.\n\n2. AICINA Komisiju.\n";
-        let b = blocks("lv", text);
-        assert_eq!(b.len(), 2, "{b:?}");
-        assert_eq!(b[1].1, Shape::Point { number: 2 });
-    }
-
-    #[test]
-    fn footnote_block_inside_a_paragraph_is_moved_after_it() {
-        let text = "ONDERSTREPEND dat de conclusies over Europa1 en de\n\n1 documenten 10130/10.\n\n betreffende kwesties,\n\nHERHALEND dat x,\n";
-        let b = blocks("nl", text);
-        assert_eq!(
-            b[0].0,
-            "ONDERSTREPEND dat de conclusies over Europa1 en de betreffende kwesties,"
-        );
-        assert_eq!(b[1].1, Shape::Footnote { number: 1 });
-        assert!(matches!(b[2].1, Shape::Verb { .. }));
-    }
-
-    #[test]
-    fn footers_disappear_from_the_text() {
-        let text =
-            "1. UZSVER, ka pasākumi\n6122/15 ard/AR/ps 2\nDG C 1 LIMITE LV\n tika pieņemti.\n";
-        let b = blocks("lv", text);
-        assert_eq!(b.len(), 1);
-        assert_eq!(b[0].0, "1. UZSVER, ka pasākumi tika pieņemti.");
-    }
-}
+mod tests;

@@ -15,11 +15,13 @@ pub fn clean(src: &str) -> (String, SourceMap) {
     let bytes = src.as_bytes();
     while line_start <= src.len() {
         // Find the end of this line and the length of its terminator.
-        let rest = &bytes[line_start..];
+        let Some(rest) = bytes.get(line_start..) else {
+            break; // never: `line_start <= src.len()`
+        };
         let (line_end, term_len) = match memchr_cr_lf(rest) {
             Some(i) => {
                 let at = line_start + i;
-                if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                if rest.get(i) == Some(&b'\r') && rest.get(i + 1) == Some(&b'\n') {
                     (at, 2)
                 } else {
                     (at, 1)
@@ -27,11 +29,16 @@ pub fn clean(src: &str) -> (String, SourceMap) {
             }
             None => (src.len(), 0),
         };
-        clean_line(src, line_start, line_end, &mut b);
+        // Both ends are char boundaries: 0 or just after an ASCII `\n` /
+        // `\r`, and at one or at the end of `src`.
+        let Some(line) = src.get(line_start..line_end) else {
+            break;
+        };
+        clean_line(src, line_start, line, &mut b);
         if term_len == 0 {
             break;
         }
-        if term_len == 1 && bytes[line_end] == b'\n' {
+        if term_len == 1 && bytes.get(line_end) == Some(&b'\n') {
             b.copy(src, line_end, line_end + 1);
         } else {
             b.replace(line_end, line_end + term_len, "\n");
@@ -73,8 +80,9 @@ fn action_for(c: char, at_file_start: bool) -> Action {
     }
 }
 
-fn clean_line(src: &str, start: usize, end: usize, b: &mut MappedBuilder) {
-    let line = &src[start..end];
+/// Cleans `line`, the text of `src` from byte `start`.
+fn clean_line(src: &str, start: usize, line: &str, b: &mut MappedBuilder) {
+    let end = start + line.len();
     let italics = italic_marker_positions(line);
     // Fast path: a line of plain ASCII without italics is copied as it is.
     if italics.is_empty() && line.bytes().all(plain_ascii) {
@@ -112,6 +120,12 @@ fn clean_line(src: &str, start: usize, end: usize, b: &mut MappedBuilder) {
                 iter.next();
             }
         }
+        #[expect(
+            clippy::string_slice,
+            reason = "at = start + i and cluster_end = start + the end of a char, i and the \
+                      char from line.char_indices(), and line is src from the char boundary \
+                      start: both are char boundaries of src"
+        )]
         let cluster = &src[at..cluster_end];
         let composed: Option<String> = if needs_nfc && cluster.len() > c.len_utf8() {
             let nfc: String = cluster.nfc().collect();
@@ -154,7 +168,11 @@ fn italic_marker_positions(line: &str) -> Vec<usize> {
         if c != b'*' {
             continue;
         }
-        let prev = if i == 0 { b' ' } else { bytes[i - 1] };
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .copied()
+            .unwrap_or(b' ');
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         match open {
             None => {

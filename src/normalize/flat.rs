@@ -31,7 +31,7 @@ pub fn split(text: &str, lang: &Language) -> Option<(String, SourceMap)> {
             for at in breaks(line, lang) {
                 let at = line_start + at;
                 b.copy(text, copied, at);
-                if text.as_bytes()[at] == b' ' {
+                if text.as_bytes().get(at) == Some(&b' ') {
                     b.replace(at, at + 1, "\n\n");
                     copied = at + 1;
                 } else {
@@ -57,15 +57,15 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
     let mut out = Vec::new();
     let mut next_point = 1u32;
     let mut prev_caps_word = false;
-    for sp in 0..line.len() {
-        if bytes[sp] != b' ' {
+    for sp in memchr::memchr_iter(b' ', bytes) {
+        // Around an ASCII space: char boundaries, so both are `Some`.
+        let (Some(before), Some(rest)) = (line.get(..sp), line.get(sp + 1..)) else {
             continue;
-        }
-        let rest = &line[sp + 1..];
+        };
         if rest.is_empty() || rest.starts_with(' ') {
             continue;
         }
-        let before = line[..sp].trim_end_matches(' ');
+        let before = before.trim_end_matches(' ');
         let prev = before.chars().next_back();
         let after_clause = matches!(prev, Some(',' | ';' | ':' | '.'));
         let sentence_end =
@@ -93,20 +93,25 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
             continue;
         }
         let ws: Vec<crate::text::Word> = words(rest).take(12).collect();
-        if ws.first().is_none_or(|w| w.start != 0) {
+        let Some(first) = ws.first().filter(|w| w.start == 0) else {
             continue;
-        }
+        };
         let up: Vec<String> = ws.iter().map(|w| upper(w.text)).collect();
-        let first = &ws[0];
-        if let Some(n) = matches_any(&up, &formula) {
+        // The text after the first `n` words (a phrase matched in `up`, so
+        // `1 <= n <= ws.len()`), and where it starts: the end of a word, a
+        // char boundary of `rest`. `None` never happens.
+        let after_words = |n: usize| {
+            let end = ws.get(n.checked_sub(1)?)?.end;
+            Some((n, end, rest.get(end..)?))
+        };
+        if let Some((_, end, tail)) = matches_any(&up, &formula).and_then(after_words) {
             // The formula ends with its punctuation and is a block of its own.
-            let end = ws[n - 1].end;
-            let tail = &rest[end..];
             let punct = tail.len()
                 - tail
                     .trim_start_matches([',', ':', '—', '–', '-', ' '])
                     .len();
-            let marks = &tail[..punct];
+            // The rest of `tail` starts at a char boundary.
+            let marks = tail.get(..punct).unwrap_or_default();
             if marks.contains([',', ':', '—', '–']) || marks.trim() == "-" {
                 push(&mut out, sp);
                 let after = sp + 1 + end + marks.len();
@@ -120,9 +125,10 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
                 continue;
             }
         }
-        if let Some(n) = matches_any(&up, &transitions).filter(|_| is_all_caps(first.text)) {
-            let end = ws[n - 1].end;
-            let tail = &rest[end..];
+        if let Some((n, end, tail)) = matches_any(&up, &transitions)
+            .filter(|_| is_all_caps(first.text))
+            .and_then(after_words)
+        {
             if tail.starts_with(": ") || tail.starts_with(' ') && n > 1 {
                 push(&mut out, sp);
                 let colon = usize::from(tail.starts_with(':'));
@@ -130,7 +136,7 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
                 continue;
             }
         }
-        let verb_start = lang.is_verb_start(&up[0]);
+        let verb_start = up.first().is_some_and(|u| lang.is_verb_start(u));
         if verb_start && is_all_caps(first.text) && (after_clause || prev.is_none()) {
             push(&mut out, sp);
         } else if verb_start && prev == Some(',') {
@@ -178,7 +184,10 @@ fn caps_run(ws: &[crate::text::Word]) -> bool {
         .take(6)
         .collect();
     run.len() >= 3
-        && run.windows(2).all(|p| p[0].end < p[1].start)
+        && run
+            .iter()
+            .zip(run.iter().skip(1))
+            .all(|(a, b)| a.end < b.start)
         && run.iter().map(|w| w.text.chars().count()).sum::<usize>() >= 12
 }
 
@@ -188,17 +197,17 @@ fn point_number(s: &str) -> Option<u32> {
     if digits == 0 || digits > 3 {
         return None;
     }
-    let rest = &s[digits..];
+    // `digits` ASCII bytes: a char boundary, so this always splits.
+    let (number, rest) = s.split_at_checked(digits)?;
     (rest.starts_with(". ") || rest.starts_with(") "))
-        .then(|| s[..digits].parse().ok())
+        .then(|| number.parse().ok())
         .flatten()
 }
 
 /// The text before a full stop ends with an abbreviation or a single
 /// letter or number (`blz.`, `Nr.`, `C.`, `2.`): not a sentence end.
 fn ends_with_abbreviation(before: &str, lang: &Language) -> bool {
-    let tail_start = before.rfind(' ').map_or(0, |i| i + 1);
-    let tail = &before[tail_start..];
+    let tail = before.rsplit_once(' ').map_or(before, |(_, t)| t);
     let core = tail.trim_end_matches(['.', ';', ':']);
     core.chars().count() <= 2
         || core.chars().all(|c| c.is_ascii_digit())

@@ -14,11 +14,10 @@ pub enum Join {
 
 /// How to join a line to the next one of the same block.
 pub fn join_kind(lang: &Language, this: &str, next: &str) -> Join {
-    if !this.ends_with('-') {
+    let Some(stem) = this.strip_suffix('-') else {
         return Join::Space;
-    }
-    let before = this[..this.len() - 1].chars().next_back();
-    let Some(before) = before else {
+    };
+    let Some(before) = stem.chars().next_back() else {
         return Join::Space;
     };
     if before.is_whitespace() {

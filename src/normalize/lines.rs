@@ -20,6 +20,16 @@ pub struct Line {
     pub dropped: bool,
 }
 
+impl Line {
+    /// The line's content in `text`, the text [`split`] made it from.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        // `split` puts `start` and `end` on char boundaries of that text (a
+        // piece of `split('\n')` trimmed of ASCII blanks), so `get` never
+        // fails there; another text gets an empty line, not a panic.
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
 /// Splits the cleaned text (which has only `\n` line breaks) into lines.
 pub fn split(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
@@ -50,7 +60,7 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
     let mut furniture: HashMap<String, (usize, usize)> = HashMap::new();
     let mut page_numbers = 0;
     for (i, l) in lines.iter().enumerate() {
-        let t = &text[l.start..l.end];
+        let t = l.text(text);
         if l.blank || t.len() > 80 {
             continue;
         }
@@ -76,7 +86,7 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
         if l.blank {
             continue;
         }
-        let t = &text[l.start..l.end];
+        let t = l.text(text);
         let drop = if t.len() > 80 {
             false
         } else if grammar::is_footer_line(t) {
@@ -212,16 +222,16 @@ pub fn header_zone(text: &str, lines: &[Line], lang: &Language) -> Vec<Vec<usize
         if l.blank || l.dropped {
             continue;
         }
-        let t = &text[l.start..l.end];
+        let t = l.text(text);
         if is_header_line(t, lang) {
             strong |= !is_date_line(t)
                 && !grammar::is_subject_code_line(t)
                 && !grammar::is_marking_line(t);
             last_was_field = header_field(t, lang).is_some();
             groups.push(vec![i]);
-        } else if last_was_field && l.indent > 0 && !groups.is_empty() {
+        } else if let Some(group) = groups.last_mut().filter(|_| last_was_field && l.indent > 0) {
             // A wrapped field value (indented by the word processor).
-            groups.last_mut().expect("checked non-empty").push(i);
+            group.push(i);
         } else if groups.is_empty()
             && (lang.line_is(Phrases::RegisterName, t) || lang.line_is(Phrases::Formula, t))
             && !t.ends_with(',')
@@ -257,7 +267,7 @@ mod tests {
         let dropped: Vec<&str> = lines
             .iter()
             .filter(|l| l.dropped)
-            .map(|l| &text[l.start..l.end])
+            .map(|l| l.text(&text))
             .collect();
         assert!(dropped.contains(&"CDP/FB/nj 2"), "{dropped:?}");
         assert!(!dropped.iter().any(|d| d.starts_with("1.") || *d == "AND"));
@@ -272,7 +282,7 @@ mod tests {
         let dropped: Vec<&str> = lines
             .iter()
             .filter(|l| l.dropped)
-            .map(|l| &text[l.start..l.end])
+            .map(|l| l.text(text))
             .collect();
         assert_eq!(
             dropped,

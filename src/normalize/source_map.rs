@@ -73,9 +73,6 @@ pub enum Bias {
 impl SourceMap {
     /// Maps an output offset back to an input offset.
     pub fn to_original(&self, offset: usize, bias: Bias) -> usize {
-        if self.segments.is_empty() {
-            return offset;
-        }
         // Last segment whose out_start <= offset; zero-length segments at the same
         // offset are skipped in favour of the following non-empty one when biased
         // to Start, so that a span start never falls into a deleted range.
@@ -83,15 +80,16 @@ impl SourceMap {
             .segments
             .partition_point(|s| s.out_start as usize <= offset);
         let idx = idx.saturating_sub(1);
-        // `idx < len`: the map is not empty (checked above).
-        let mut seg = self.segments[idx].wide();
+        // `None` only for an empty map, which maps every offset to itself.
+        let Some(seg) = self.segments.get(idx) else {
+            return offset;
+        };
+        let mut seg = seg.wide();
         if bias == Bias::End && offset == seg.out_start {
             // An end offset at a segment boundary belongs to the previous non-empty
             // segment: a span that ends before a deleted hyphen must not swallow it.
-            let mut j = idx;
-            while j > 0 {
-                j -= 1;
-                let prev = self.segments[j].wide(); // j < idx
+            for prev in self.segments.iter().take(idx).rev() {
+                let prev = prev.wide();
                 if prev.out_end == offset && prev.out_start < prev.out_end {
                     seg = prev;
                     break;
@@ -147,8 +145,16 @@ impl MappedBuilder {
         if start >= end {
             return;
         }
+        // Every caller passes char boundaries of `src` (line ends, offsets
+        // from `char_indices`, ASCII bytes), so this never fails; a range
+        // that did would be a bug, caught in debug builds and skipped in
+        // release rather than a crash on somebody's file.
+        let Some(part) = src.get(start..end) else {
+            debug_assert!(false, "copy of {start}..{end}: not a char range of src");
+            return;
+        };
         let out_start = self.out.len();
-        self.out.push_str(&src[start..end]);
+        self.out.push_str(part);
         let merged = Segment::new((out_start, self.out.len()), (start, end), true);
         if let Some(last) = self.segments.last_mut() {
             if last.exact && last.out_end == merged.out_start && last.src_end == merged.src_start {

@@ -16,14 +16,17 @@ fn items(seg: &str) -> Vec<Item<'_>> {
     let mut out = Vec::new();
     let mut last = 0;
     for w in crate::text::words(seg) {
-        if seg[last..w.start].contains(',') {
+        // `last` is 0 or the end of the previous word, before `w.start`; both
+        // are char boundaries of `seg`, so `get` never fails.
+        let gap = seg.get(last..w.start).unwrap_or_default();
+        if gap.contains(',') {
             out.push(Item {
                 raw: ",",
                 upper: ",".into(),
                 comma: true,
             });
         }
-        if seg[last..w.start].contains([':', ';', '.', '(']) {
+        if gap.contains([':', ';', '.', '(']) {
             break; // the object noun phrase ends at stronger punctuation
         }
         out.push(Item {
@@ -46,13 +49,17 @@ pub fn find<'l>(lang: &'l Language, seg: &str) -> Vec<&'l str> {
     let mut ids: Vec<&'l str> = Vec::new();
     let mut i = 0;
     loop {
-        while i < items.len() && !items[i].comma && lang.addressee_skip.contains(&items[i].upper) {
+        while items
+            .get(i)
+            .is_some_and(|it| !it.comma && lang.addressee_skip.contains(&it.upper))
+        {
             i += 1;
         }
+        // Empty only when `i` is past the end, as `saturating_sub` counted it.
+        let rest = items.get(i..).unwrap_or_default();
         let matched = lang.addressees.iter().find(|p| {
-            p.words.len() <= items.len().saturating_sub(i)
-                && p.words.iter().enumerate().all(|(k, w)| {
-                    let it = &items[i + k];
+            p.words.len() <= rest.len()
+                && p.words.iter().zip(rest).all(|(w, it)| {
                     !it.comma
                         && &it.upper == w
                         && (!p.case_sensitive

@@ -49,18 +49,14 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
     let toks = verbs::tokens(text);
     let mut used = vec![false; toks.len()];
     let mut hits = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if used[i] {
-            i += 1;
+    for (i, t) in toks.iter().enumerate() {
+        if used.get(i) == Some(&true) {
             continue;
         }
-        let t = &toks[i];
-        let at_start = i == 0 && text[..t.start].chars().all(|c| !c.is_alphanumeric());
+        let at_start = i == 0 && only_non_alphanumeric_before(text, t);
         // Only a capitalised word, or one opening the unit or a sentence,
         // can head a clause: skip the rest without a look-up.
         if !t.caps && !at_start && !crate::text::starts_upper(t.text) {
-            i += 1;
             continue;
         }
         let at_sentence = !at_start && opens_sentence(lang, text, t.start);
@@ -68,7 +64,6 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
             .map(|m| (m.form, m.tokens, false))
             .or_else(|| fuzzy_match(lang, &toks, i, text).map(|(f, ts)| (f, ts, true)));
         let Some((form, matched, misspelt)) = found else {
-            i += 1;
             continue;
         };
         let operative_form = form.role == Role::Operative;
@@ -76,47 +71,57 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
             Context::ListItem => t.caps,
             Context::Recital if at_start => true,
             Context::Operative if at_start => t.caps || operative_form,
-            _ if at_sentence => t.caps || (operative_form && starts_upper(&text[t.start..t.end])),
+            _ if at_sentence => t.caps || (operative_form && starts_upper(t.text)),
             _ => t.caps,
         };
         if !accepted {
-            i += 1;
             continue;
         }
+        // Both matchers return the head `i` first and only indices of `toks`:
+        // the `else` is never taken.
+        let Some(last) = matched.last().and_then(|&k| toks.get(k)) else {
+            continue;
+        };
         for &k in &matched {
-            used[k] = true;
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
         }
         let runs = verb_runs(text, &toks, &matched);
         let head_run_end = contiguous_run_end(&toks, &matched, text);
-        let object_end = if matched.len() > 1
-            && head_run_end < toks[*matched.last().expect("non-empty")].start
-        {
-            toks[*matched.last().expect("non-empty")].start
+        let object_end = if matched.len() > 1 && head_run_end < last.start {
+            last.start
         } else {
             text.len()
         };
         hits.push(Hit {
             start: t.start,
             verb_start: t.start,
-            verb_end: toks[*matched.last().expect("non-empty")].end,
+            verb_end: last.end,
             runs,
             form,
             misspelt,
             object: (head_run_end, object_end),
             subject: None,
         });
-        i += 1;
     }
     if ctx != Context::ListItem {
         narrative(lang, text, &toks, &mut used, &mut hits);
     }
     // The object of a clause ends where the next clause starts.
     for k in 1..hits.len() {
-        let next_start = hits[k].start;
-        let prev = &mut hits[k - 1];
-        prev.object.1 = prev.object.1.min(next_start).max(prev.object.0);
+        if let Some([prev, next]) = hits.get_mut(k - 1..=k) {
+            prev.object.1 = prev.object.1.min(next.start).max(prev.object.0);
+        }
     }
     hits
+}
+
+/// True when nothing alphanumeric stands in `text` before the token `t`.
+fn only_non_alphanumeric_before(text: &str, t: &Token) -> bool {
+    // `t.start` is a char boundary of `text` (from `text::words`): never `None`.
+    text.get(..t.start)
+        .is_some_and(|before| before.chars().all(|c| !c.is_alphanumeric()))
 }
 
 /// A capitalised word close to a lexicon verb (`UZSVĒR`), with the rest of
@@ -127,21 +132,26 @@ fn fuzzy_match<'l>(
     i: usize,
     text: &str,
 ) -> Option<(&'l VerbForm, Vec<usize>)> {
-    let t = &toks[i];
+    let t = toks.get(i)?;
     if !t.caps {
         return None;
     }
     let form = crate::fuzzy::near_miss(lang, &t.upper())?;
     let mut matched = vec![i];
+    // The last matched token, `toks[i + k - 1]` for the part `k`.
+    let mut prev = t;
     // Only contiguous following words; a gap form falls back to its head.
     for (k, part) in form.parts.iter().enumerate().skip(1) {
         match part {
             Part::Word(w) => match toks.get(i + k) {
                 Some(n)
                     if verbs::eq_upper(n.text, w)
-                        && text[toks[i + k - 1].end..n.start].trim().is_empty() =>
+                        && text
+                            .get(prev.end..n.start)
+                            .is_some_and(|s| s.trim().is_empty()) =>
                 {
-                    matched.push(i + k)
+                    matched.push(i + k);
+                    prev = n;
                 }
                 _ => break,
             },
@@ -154,15 +164,20 @@ fn fuzzy_match<'l>(
 /// True when the word at `pos` opens a sentence: the previous non-blank
 /// character ends one, and the word before it is not an abbreviation.
 fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
-    let before = text[..pos].trim_end();
+    // `pos` is a token start, a char boundary of `text`: never `None`.
+    let Some(before) = text.get(..pos).map(str::trim_end) else {
+        return false;
+    };
     let Some(last) = before.chars().next_back() else {
         return true;
     };
     if !matches!(last, '.' | '!' | '?') {
         return false;
     }
-    let tail_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let tail = &before[tail_start..];
+    // The last word: after the last blank, which may be wider than a byte.
+    let tail = before
+        .rsplit_once(char::is_whitespace)
+        .map_or(before, |(_, tail)| tail);
     if tail.chars().filter(|c| c.is_alphabetic()).count() <= 1 && tail.len() <= 3 {
         return false; // "u. c.", initials
     }
@@ -178,7 +193,7 @@ impl Hit<'_> {
     pub fn verb(&self, text: &str) -> String {
         self.runs
             .iter()
-            .flat_map(|&(s, e)| text[s..e].split_whitespace())
+            .flat_map(|&(s, e)| text.get(s..e).into_iter().flat_map(str::split_whitespace))
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -188,31 +203,44 @@ impl Hit<'_> {
 fn verb_runs(text: &str, toks: &[Token], matched: &[usize]) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for &k in matched {
+        // `matched` holds indices of `toks`: never skipped.
+        let Some(t) = toks.get(k) else {
+            continue;
+        };
         match runs.last_mut() {
             Some(r)
-                if text[r.1..toks[k].start].trim().is_empty()
-                    && k > 0
-                    && toks[k - 1].end == r.1 =>
+                if text.get(r.1..t.start).is_some_and(|s| s.trim().is_empty())
+                    && k.checked_sub(1)
+                        .and_then(|p| toks.get(p))
+                        .is_some_and(|p| p.end == r.1) =>
             {
-                r.1 = toks[k].end
+                r.1 = t.end
             }
-            _ => runs.push((toks[k].start, toks[k].end)),
+            _ => runs.push((t.start, t.end)),
         }
     }
     runs
 }
 
 /// End of the first contiguous run of matched tokens (the head of the verb).
+/// `matched` is non-empty and holds indices of `toks` (0 otherwise).
 fn contiguous_run_end(toks: &[Token], matched: &[usize], text: &str) -> usize {
-    let mut end = toks[matched[0]].end;
-    for w in matched.windows(2) {
-        if w[1] == w[0] + 1 && text[toks[w[0]].end..toks[w[1]].start].trim().is_empty() {
-            end = toks[w[1]].end;
+    let mut run = matched.iter().filter_map(|&k| toks.get(k).map(|t| (k, t)));
+    let Some((mut k, mut last)) = run.next() else {
+        return 0;
+    };
+    for (n, t) in run {
+        if n == k + 1
+            && text
+                .get(last.end..t.start)
+                .is_some_and(|s| s.trim().is_empty())
+        {
+            (k, last) = (n, t);
         } else {
             break;
         }
     }
-    end
+    last.end
 }
 
 // The narrative layout: clauses headed by their subject, not by a
@@ -240,9 +268,8 @@ fn narrative<'l>(
     }
     let mut added = false;
     let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        let at_start = i == 0 && text[..t.start].chars().all(|c| !c.is_alphanumeric());
+    while let Some(t) = toks.get(i) {
+        let at_start = i == 0 && only_non_alphanumeric_before(text, t);
         let starts_sentence = at_start || opens_sentence(lang, text, t.start);
         if !starts_sentence || !t.text.chars().next().is_some_and(char::is_uppercase) {
             i += 1;
@@ -252,11 +279,18 @@ fn narrative<'l>(
             i += 1;
             continue;
         };
-        let subject = (t.start, toks[i + n - 1].end);
+        // `subject_len` fits the subject's `n >= 1` words in `toks[i..]`
+        // (subject phrases with no word are dropped when the pack loads).
+        let Some(subject_end) = toks.get(i..i + n).and_then(<[Token]>::last) else {
+            i += 1;
+            continue;
+        };
+        let subject = (t.start, subject_end.end);
         // A capitalised verb already heading a clause in reach: it has this subject.
         let end = (i + n + verbs::SUBJECT_REACH + 1).min(toks.len());
-        if let Some(j) = (i + n..end).find(|&j| used[j]) {
-            if let Some(h) = hits.iter_mut().find(|h| h.verb_start == toks[j].start) {
+        if let Some(j) = (i + n..end).find(|&j| used.get(j) == Some(&true)) {
+            let verb_start = toks.get(j).map(|v| v.start);
+            if let Some(h) = hits.iter_mut().find(|h| Some(h.verb_start) == verb_start) {
                 h.subject = Some(subject);
             }
             i = j + 1;
@@ -266,16 +300,23 @@ fn narrative<'l>(
             i += n;
             continue;
         };
-        for &k in &m.tokens {
-            used[k] = true;
-        }
+        // `j` and the matched tokens are indices of `toks`: never `None`.
         let last = m.tokens.last().map_or(j, |&k| k);
+        let (Some(verb), Some(last)) = (toks.get(j), toks.get(last)) else {
+            i = j + 1;
+            continue;
+        };
+        for &k in &m.tokens {
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
+        }
         let runs = verb_runs(text, toks, &m.tokens);
-        let head_end = runs.first().map_or(toks[j].end, |r| r.1);
+        let head_end = runs.first().map_or(verb.end, |r| r.1);
         hits.push(Hit {
             start: subject.0,
-            verb_start: toks[j].start,
-            verb_end: toks[last].end,
+            verb_start: verb.start,
+            verb_end: last.end,
             runs,
             form: m.form,
             misspelt: false,
@@ -339,6 +380,14 @@ mod tests {
             ),
             ["AICINA"]
         );
+    }
+
+    #[test]
+    fn a_blank_wider_than_a_byte_before_a_sentence_end() {
+        // U+2005 (three bytes, kept by normalisation) before the sentence's
+        // last word: its tail used to be sliced from inside the blank.
+        let s = "UZSVER nozīmi\u{2005}šeit. AICINA dalībvalstis; Komisija\u{3000}u. Aicina";
+        assert_eq!(heads("lv", s, Context::Operative), ["UZSVER", "AICINA"]);
     }
 
     #[test]

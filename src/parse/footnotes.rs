@@ -49,7 +49,10 @@ pub fn resolve(candidates: &[RefCandidate], defs: &[Definition]) -> Vec<RefCandi
             if c.style != RefStyle::Superscript {
                 out.push(c);
             }
-            used[k] = true;
+            // `k` enumerates `candidates`, as long as `used`.
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
             from = k + 1;
         } else {
             unresolved.push(def);
@@ -61,17 +64,20 @@ pub fn resolve(candidates: &[RefCandidate], defs: &[Definition]) -> Vec<RefCandi
     for def in unresolved {
         let found = candidates
             .iter()
+            .zip(&used)
             .enumerate()
-            .take_while(|(_, c)| c.start < def.pos)
-            .filter(|(k, c)| {
-                !used[*k]
-                    && c.number == def.number
+            .take_while(|(_, (c, _))| c.start < def.pos)
+            .filter(|&(_, (c, &u))| {
+                !u && c.number == def.number
                     && c.style != RefStyle::Superscript
                     && c.style != RefStyle::Bare
             })
+            .map(|(k, (c, _))| (k, c))
             .last();
         if let Some((k, c)) = found {
-            used[k] = true;
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
             out.push(*c);
         }
     }
@@ -102,10 +108,10 @@ mod tests {
         let refs = resolve(&cands, &defs);
         let found: Vec<(u32, &str)> = refs
             .iter()
-            .map(|r| (r.number, &text[r.start..r.end]))
+            .map(|r| (r.number, text.get(r.start..r.end).unwrap()))
             .collect();
         assert_eq!(found, [(1, "1"), (6, "6")]);
-        assert_eq!(&text[refs[1].start - 4..refs[1].start], "2013");
+        assert_eq!(text.get(refs[1].start - 4..refs[1].start), Some("2013"));
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub fn decide(
     let mut units = 0;
     let mut head = String::new();
     let mut narrative_subjects = String::new();
+    // A span that is not a char range of the text (the syntax pass gives
+    // none) reads as empty rather than panicking.
+    let text = |(a, b): (usize, usize)| norm.text.get(a..b).unwrap_or_default();
     root.walk(&mut |n| {
         units += usize::from(matches!(
             n.kind,
@@ -29,13 +32,13 @@ pub fn decide(
         ));
         // The title first: a web page's header may name another text.
         if n.kind == Kind::Title {
-            head.insert_str(0, &format!("{} ", &norm.text[n.own.0..n.own.1]));
+            head.insert_str(0, &format!("{} ", text(n.own)));
         } else if matches!(n.kind, Kind::OpeningFormula | Kind::Text) && head.len() < HEAD_CHARS {
-            head.push_str(&norm.text[n.own.0..n.own.1]);
+            head.push_str(text(n.own));
             head.push(' ');
         }
         if let Some(s) = n.clause.as_ref().and_then(|c| c.subject) {
-            narrative_subjects.push_str(&norm.text[s.0..s.1]);
+            narrative_subjects.push_str(text(s));
             narrative_subjects.push(' ');
         }
     });

@@ -68,22 +68,25 @@ impl Document {
                 })
                 .collect();
             spans.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
-            let mut open: Vec<usize> = Vec::new();
-            for i in 0..spans.len() {
-                while open.last().is_some_and(|&o| spans[o].end < spans[i].end) {
+            // The open spans: index and end, each index below `i`.
+            let mut open: Vec<(usize, usize)> = Vec::new();
+            for (i, span) in spans.iter_mut().enumerate() {
+                while open.last().is_some_and(|&(_, end)| end < span.end) {
                     open.pop();
                 }
-                // `open` holds indices below `i`.
-                spans[i].parent = open.last().copied();
-                open.push(i);
+                span.parent = open.last().map(|&(o, _)| o);
+                open.push((i, span.end));
             }
             spans
         });
         let mut at = index.partition_point(|p| p.start <= offset).checked_sub(1);
         let mut out = Vec::new();
         while let Some(i) = at {
-            // `i` is an index of `index`: from the bisection or a parent link.
-            let p = index[i];
+            // `i` is an index of `index`: from the bisection or a parent link,
+            // so the `else` is never taken.
+            let Some(&p) = index.get(i) else {
+                break;
+            };
             if offset < p.end {
                 out.push(self.tree.get(&self.norm.text, p.node));
             }

@@ -61,7 +61,12 @@ fn resolve_footnotes(root: &mut Draft, norm: &Normalized) -> Vec<RefCandidate> {
     owners.sort();
     let mut cands = Vec::new();
     for &(s, e) in &owners {
-        for mut c in crate::refs::candidates(&norm.text[s..e]) {
+        // The syntax pass gives char ranges of the text; any other owner
+        // would hold no reference.
+        let Some(owned) = norm.text.get(s..e) else {
+            continue;
+        };
+        for mut c in crate::refs::candidates(owned) {
             c.start += s;
             c.end += s;
             cands.push(c);
@@ -77,7 +82,7 @@ fn attach_refs(node: &mut Draft, refs: &[RefCandidate]) {
     if node.kind.owns_refs() {
         let (s, e) = node.own;
         let from = refs.partition_point(|r| r.start < s);
-        for r in refs[from..].iter().take_while(|r| r.start < e) {
+        for r in refs.iter().skip(from).take_while(|r| r.start < e) {
             let mut n = Draft::new(Kind::FootnoteRef, (r.start, r.end));
             n.number = Some(r.number);
             n.style = Some(r.style);
@@ -101,9 +106,10 @@ fn add_clauses(
     subject_items: bool,
 ) -> usize {
     let mut count = 0;
-    if node.kind.is_unit() {
-        let (s, e) = node.own;
-        let text = &norm.text[s..e];
+    let (s, e) = node.own;
+    // A unit's own range is a char range of the text (syntax pass); any other
+    // would have no clause.
+    if let Some(text) = node.kind.is_unit().then(|| norm.text.get(s..e)).flatten() {
         let ctx = match node.kind {
             Kind::ListItem if subject_items => Context::Operative,
             Kind::ListItem => Context::ListItem,
@@ -120,7 +126,9 @@ fn add_clauses(
             c.own = (s + h.verb_start, s + h.verb_end);
             let addressees = h.form.function.takes_addressees().then(|| {
                 let (os, oe) = h.object;
-                super::addressees::find(lang, &text[os..oe.max(os)])
+                // Object bounds are token bounds of `text` (clauses::find),
+                // `os <= text.len()`: `get` never fails.
+                super::addressees::find(lang, text.get(os..oe.max(os)).unwrap_or_default())
             });
             c.clause = Some(ClauseValues {
                 form: h.form,
@@ -136,7 +144,13 @@ fn add_clauses(
     // stands in, or a formula-like subject just before it (`The Council:`).
     let own_lead = match node.kind {
         Kind::List => subject_items,
-        k => k.is_unit() && is_subject_lead(lang, &norm.text[node.own.0..node.own.1]),
+        k => {
+            k.is_unit()
+                && norm
+                    .text
+                    .get(s..e)
+                    .is_some_and(|t| is_subject_lead(lang, t))
+        }
     };
     let mut sibling_lead = false;
     for c in &mut node.children {
@@ -144,8 +158,11 @@ fn add_clauses(
             let lead = own_lead || (sibling_lead && c.kind == Kind::List);
             count += add_clauses(c, norm, lang, lead);
         }
-        sibling_lead =
-            c.kind == Kind::OpeningFormula && is_subject_lead(lang, &norm.text[c.own.0..c.own.1]);
+        sibling_lead = c.kind == Kind::OpeningFormula
+            && norm
+                .text
+                .get(c.own.0..c.own.1)
+                .is_some_and(|t| is_subject_lead(lang, t));
     }
     count
 }
@@ -166,10 +183,15 @@ fn share_head(head: &mut Draft) {
     if !head.shares_head {
         return;
     }
-    let Some(pos) = head.children.iter().position(|c| c.kind == Kind::Clause) else {
+    let Some((pos, lent)) = head
+        .children
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.kind == Kind::Clause)
+        .map(|(pos, c)| (pos, c.clone()))
+    else {
         return;
     };
-    let lent = head.children[pos].clone();
     let mut lent_any = false;
     for item in head.children.iter_mut().filter(|c| c.number.is_some()) {
         if item.children.iter().any(|c| c.kind == Kind::Clause) {

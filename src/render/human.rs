@@ -126,20 +126,27 @@ impl Diagnostic for Report {
 /// Builds the window of a finding: its lines, long lines cut around the span.
 fn window(doc: &Document, name: &str, f: &Finding) -> (Window, SourceSpan) {
     let src = &doc.source;
-    let start_line = doc.line_of(f.start);
-    let last_line = doc.line_of(f.end.saturating_sub(1).max(f.start));
+    // On char boundaries of the source, the end not before the start (as
+    // rules make them; a finding from elsewhere is taken in as well).
+    let f_start = crate::text::floor_char_boundary(src, f.start);
+    let f_end = crate::text::floor_char_boundary(src, f.end).max(f_start);
+    let start_line = doc.line_of(f_start);
+    let last_line = doc.line_of(f_end.saturating_sub(1).max(f_start));
     let end_line = last_line.min(start_line + MAX_LINES - 1);
     let mut text = String::new();
     let mut span_start = 0;
     let mut span_end = 0;
     for line in start_line..=end_line {
-        let ls = doc.line_start(line);
-        let le = src[ls..].find(['\n', '\r']).map_or(src.len(), |i| ls + i);
-        let raw = &src[ls..le];
-        // Cut long lines around the part of the span on this line.
+        // A line start is 0, just after an ASCII line break, or src.len().
+        let rest = src.get(doc.line_start(line)..).unwrap_or_default();
+        let ls = src.len() - rest.len();
+        let raw = rest.split(['\n', '\r']).next().unwrap_or_default();
+        let le = ls + raw.len();
+        // Cut long lines around the part of the span on this line: `a <= b`,
+        // both char boundaries of `raw`, so `from <= a <= b <= to`.
         let (from, to) = if raw.chars().count() > LONG_LINE {
-            let a = f.start.clamp(ls, le) - ls;
-            let b = f.end.clamp(ls, le) - ls;
+            let a = f_start.clamp(ls, le) - ls;
+            let b = f_end.clamp(ls, le) - ls;
             (
                 back_chars(raw, a, CONTEXT_CHARS),
                 fwd_chars(raw, b, CONTEXT_CHARS),
@@ -150,15 +157,15 @@ fn window(doc: &Document, name: &str, f: &Finding) -> (Window, SourceSpan) {
         let prefix = if from > 0 { "…" } else { "" };
         let base = text.len() + prefix.len();
         text.push_str(prefix);
-        text.push_str(&raw[from..to]);
+        text.push_str(raw.get(from..to).unwrap_or_default());
         if to < raw.len() {
             text.push('…');
         }
         let map = |off: usize| base + off.clamp(ls + from, ls + to) - ls - from;
         if line == start_line {
-            span_start = map(f.start);
+            span_start = map(f_start);
         }
-        span_end = map(f.end);
+        span_end = map(f_end);
         if line != end_line {
             text.push('\n');
         }
@@ -169,23 +176,27 @@ fn window(doc: &Document, name: &str, f: &Finding) -> (Window, SourceSpan) {
             name: name.to_string(),
             text,
             first_line: start_line - 1,
-            primary: (start_line - 1, doc.column_of(f.start) - 1),
+            primary: (start_line - 1, doc.column_of(f_start) - 1),
             cut_at: (last_line > end_line).then_some(last_line),
         },
         SourceSpan::new(span_start.into(), len),
     )
 }
 
+/// The start of the `n`th character before byte `at` of `s` (0 when fewer).
 fn back_chars(s: &str, at: usize, n: usize) -> usize {
-    s[..at]
+    s.get(..at)
+        .unwrap_or_default()
         .char_indices()
         .rev()
         .nth(n.saturating_sub(1))
         .map_or(0, |(i, _)| i)
 }
 
+/// The byte `n` characters after byte `at` of `s` (its end when fewer).
 fn fwd_chars(s: &str, at: usize, n: usize) -> usize {
-    s[at..]
+    s.get(at..)
+        .unwrap_or_default()
         .char_indices()
         .nth(n)
         .map_or(s.len(), |(i, _)| at + i)
@@ -254,4 +265,37 @@ pub fn render(doc: &Document, name: &str, findings: &[Finding], style: Style) ->
         out.push_str(&crate::docx::human_note(doc, f));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(start: usize, end: usize) -> Finding {
+        Finding {
+            rule: "test",
+            severity: Severity::Warning,
+            message: "m".into(),
+            start,
+            end,
+            help: None,
+            fix: None,
+            related: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn offsets_inside_a_character_or_reversed_do_not_panic() {
+        // A long line (cut around the span) of two-byte characters.
+        let doc = crate::parse::parse("ā".repeat(400), None);
+        let style = Style {
+            color: false,
+            width: 80,
+            show_fixes: false,
+        };
+        for (s, e) in [(301, 303), (300, 303), (500, 100), (799, 900)] {
+            let out = render(&doc, "f", &[finding(s, e)], style);
+            assert!(out.contains("test"), "{s}..{e}: {out}");
+        }
+    }
 }

@@ -113,37 +113,40 @@ pub fn render(files: &[FileFindings], rules: &[&RuleMeta], run: &Run) -> String 
                 }],
             });
             crate::docx::add_to_sarif(&mut r, f.doc, d.start);
-            if let Some(i) = index(d.rule) {
-                r["ruleIndex"] = json!(i);
-            }
-            if let Some(fix) = &d.fix {
-                r["fixes"] = json!([{
-                    "description": { "text": d.help.clone().unwrap_or_else(|| "apply the fix".into()) },
-                    "artifactChanges": [{
-                        "artifactLocation": { "uri": uri },
-                        "replacements": [{
-                            "deletedRegion": region(f.doc, fix.start, fix.end),
-                            "insertedContent": { "text": fix.replacement },
+            // `r` is the object built above.
+            if let Some(obj) = r.as_object_mut() {
+                if let Some(i) = index(d.rule) {
+                    obj.insert("ruleIndex".into(), json!(i));
+                }
+                if let Some(fix) = &d.fix {
+                    obj.insert("fixes".into(), json!([{
+                        "description": { "text": d.help.clone().unwrap_or_else(|| "apply the fix".into()) },
+                        "artifactChanges": [{
+                            "artifactLocation": { "uri": uri },
+                            "replacements": [{
+                                "deletedRegion": region(f.doc, fix.start, fix.end),
+                                "insertedContent": { "text": fix.replacement },
+                            }],
                         }],
-                    }],
-                }]);
-            }
-            if !d.related.is_empty() {
-                r["relatedLocations"] = Value::Array(
-                    d.related
-                        .iter()
-                        .enumerate()
-                        .map(|(k, rel)| {
-                            json!({
-                                "id": k,
-                                "physicalLocation": {
-                                    "artifactLocation": { "uri": artifact_uri(&rel.path) },
-                                    "region": { "startLine": rel.line, "startColumn": rel.column },
-                                },
+                    }]));
+                }
+                if !d.related.is_empty() {
+                    obj.insert("relatedLocations".into(), Value::Array(
+                        d.related
+                            .iter()
+                            .enumerate()
+                            .map(|(k, rel)| {
+                                json!({
+                                    "id": k,
+                                    "physicalLocation": {
+                                        "artifactLocation": { "uri": artifact_uri(&rel.path) },
+                                        "region": { "startLine": rel.line, "startColumn": rel.column },
+                                    },
+                                })
                             })
-                        })
-                        .collect(),
-                );
+                            .collect(),
+                    ));
+                }
             }
             results.push(r);
         }

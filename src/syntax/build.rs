@@ -47,10 +47,14 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// The block a token pair stands for: pest offsets are block indices.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "only called on pairs of rules whose match begins with a token (one \
+                  byte of the shape string, which has one byte per block), so the \
+                  pair's start is the index of a block and `blocks` is not empty"
+    )]
     fn block(&self, p: &Pair<Rule>) -> Block {
         let i = p.as_span().start();
-        // The shape string has one byte per block, so a pair's start is always
-        // the index of an existing block.
         self.blocks[i.min(self.blocks.len().saturating_sub(1))]
     }
 

@@ -41,25 +41,27 @@ fn check(cx: &Cx, n: NodeRef, out: &mut Vec<Finding>) {
 fn bracketed(text: &str) -> Vec<(usize, usize)> {
     let pairs = crate::text::first_closers(text, b'[', b']');
     let mut out = Vec::new();
-    let mut group_end = pairs.len();
-    while group_end > 0 {
-        // In bounds: `0 < group_end <= pairs.len()`.
-        let close = pairs[group_end - 1].1;
-        let group_start = pairs[..group_end].partition_point(|p| p.1 < close);
+    // The pairs not yet read; the last group of them shares the last close.
+    let mut rest = pairs.as_slice();
+    while let Some(&(_, close)) = rest.last() {
+        let group_start = rest.partition_point(|p| p.1 < close);
+        let Some((before, group)) = rest.split_at_checked(group_start) else {
+            break; // never: `partition_point` is at most `rest.len()`
+        };
         let mut has_word = false;
         let mut next = close;
-        for (i, &(k, _)) in pairs[group_start..group_end].iter().enumerate().rev() {
+        for (i, &(k, _)) in group.iter().enumerate().rev() {
             // `[` and `]` are ASCII, so `k + 1` and `next` are char boundaries.
             let stretch = text.get(k + 1..next).unwrap_or("");
             has_word = has_word || stretch.chars().any(char::is_alphabetic);
-            let innermost = i + group_start + 1 == group_end;
+            let innermost = i + 1 == group.len();
             let agreed_elsewhere = innermost && (is_elision(stretch) || is_placeholder(stretch));
             if has_word && !agreed_elsewhere {
                 out.push((k, close));
             }
             next = k;
         }
-        group_end = group_start;
+        rest = before;
     }
     out.reverse();
     out

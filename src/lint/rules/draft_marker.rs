@@ -51,10 +51,14 @@ pub fn says_adopted(cx: &Cx, nodes: &[NodeRef]) -> bool {
                         .adopted_phrases
                         .iter()
                         .any(|p| p.split_whitespace().count() == 1 && p.to_lowercase() == lw);
-                    let future = k > 0
-                        && s.not_adopted_after
-                            .iter()
-                            .any(|f| f.eq_ignore_ascii_case(words[k - 1]));
+                    let future = k
+                        .checked_sub(1)
+                        .and_then(|p| words.get(p))
+                        .is_some_and(|prev| {
+                            s.not_adopted_after
+                                .iter()
+                                .any(|f| f.eq_ignore_ascii_case(prev))
+                        });
                     adopted |= is_adopted && !future;
                 }
             }

@@ -62,8 +62,10 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
             plain_breaks
         };
         for (i, b) in breaks {
-            // `breaks` indexes `raw`/`closed`, one number per node.
-            let n = nodes[i];
+            // `breaks` indexes `raw`/`closed`, one number per node: never skipped.
+            let Some(&n) = nodes.get(i) else {
+                continue;
+            };
             let range = if n.kind() == Kind::Footnote {
                 (n.norm().0, n.own().0.max(n.norm().0))
             } else {

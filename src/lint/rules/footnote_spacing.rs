@@ -29,10 +29,11 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
         .iter()
         .filter(|r| r.style() == Some(RefStyle::Superscript))
         .filter_map(|r| {
-            let start = r.span().start;
-            let before = src[..start].trim_end_matches([' ', '\t']);
+            // A span starts on a char boundary of the source: never skipped.
+            let head = src.get(..r.span().start)?;
+            let before = head.trim_end_matches([' ', '\t']);
             let on_own_line = before.is_empty() || before.ends_with(['\n', '\r']);
-            (!on_own_line).then(|| (r.norm(), src[..start].ends_with([' ', '\t'])))
+            (!on_own_line).then(|| (r.norm(), head.ends_with([' ', '\t'])))
         })
         .collect();
     let spaced = refs.iter().filter(|r| r.1).count();

@@ -52,10 +52,13 @@ fn check(cx: &Cx, headings: &[NodeRef], out: &mut Vec<Finding>) {
     for (group, is_roman) in [(roman, true), (lettered, false)] {
         let numbers: Vec<u32> = group.iter().map(value).collect();
         for (i, b) in sequence::breaks(&numbers) {
-            let h = group[i];
+            // `breaks` indexes `numbers`, one per heading of `group`: never skipped.
+            let (Some(h), Some(&number)) = (group.get(i), numbers.get(i)) else {
+                continue;
+            };
             let norm = h.norm();
             let label = (norm.0, norm.0 + cx.text(norm).find(' ').unwrap_or(0));
-            let n = show(numbers[i], is_roman);
+            let n = show(number, is_roman);
             let message = match b {
                 Break::Misfit { expected } => format!(
                     "section {n} where {} was expected",

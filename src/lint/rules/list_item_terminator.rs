@@ -48,18 +48,19 @@ fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
         let ends: Vec<Option<char>> = texts.iter().map(|t| terminator(t)).collect();
         // The usual terminator of the items before the last.
         let mut counts: BTreeMap<char, usize> = BTreeMap::new();
-        for t in ends[..ends.len() - 1].iter().flatten() {
+        let before_last = ends.split_last().map_or(&[][..], |(_, before)| before);
+        for t in before_last.iter().flatten() {
             *counts.entry(*t).or_default() += 1;
         }
         let usual = counts.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c);
-        for (k, (item, text)) in items.iter().zip(&texts).enumerate() {
+        for (k, ((item, text), &item_end)) in items.iter().zip(&texts).zip(&ends).enumerate() {
             let end = item.own().0 + text.len();
             let last = text.chars().next_back().map_or(0, char::len_utf8);
             // The finding covers the item, so that it names the item's lines.
             let start = item.norm().0;
             let at = (start, end.max(start + last));
             let is_last = k + 1 == items.len();
-            match (ends[k], usual) {
+            match (item_end, usual) {
                 (None, _) => out.push(cx.finding(at, "list item has no terminator")),
                 (Some(t), Some(u))
                     if !is_last && t != u && counts.get(&u).copied().unwrap_or(0) >= 2 =>

@@ -22,9 +22,10 @@ pub const CHECK: Check = Check::AllNodes(check);
 fn check(cx: &Cx, points: &[NodeRef], out: &mut Vec<Finding>) {
     let numbers: Vec<u32> = points.iter().map(|p| p.number().unwrap_or(0)).collect();
     for (i, b) in sequence::breaks(&numbers) {
-        // `breaks` indexes `numbers`, one per point.
-        let p = points[i];
-        let n = numbers[i];
+        // `breaks` indexes `numbers`, one per point: never skipped.
+        let (Some(p), Some(&n)) = (points.get(i), numbers.get(i)) else {
+            continue;
+        };
         let (start, own) = (p.norm().0, p.own().0);
         let label = (
             start,

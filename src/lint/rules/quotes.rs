@@ -31,6 +31,9 @@ enum Style {
 /// How many styles there are: per-style tallies are arrays indexed by
 /// [`Style::index`].
 const STYLES: usize = 6;
+// `Style` is fieldless with implicit discriminants and `Reversed` last: every
+// `Style::index()` is below `STYLES`, checked here at compile time.
+const _: () = assert!(Style::Reversed as usize + 1 == STYLES);
 
 impl Style {
     /// Every style, in order.
@@ -123,8 +126,12 @@ fn marks(text: &str, out: &mut Vec<Mark>) {
                     _ if open[0] > 0 => (Style::Guillemets, false),
                     _ => (Style::Reversed, true),
                 };
-                let k = usize::from(style == Style::Reversed);
-                open[k] += if opens { 1 } else { -1 };
+                let slot = if style == Style::Reversed {
+                    &mut open[1]
+                } else {
+                    &mut open[0]
+                };
+                *slot += if opens { 1 } else { -1 };
                 (i, len, style, Some(opens))
             }
         };
@@ -146,8 +153,11 @@ fn unbalanced(marks: &[Mark]) -> bool {
     let mut count = [0usize; STYLES];
     let mut depth = [0i64; STYLES];
     let mut negative = [false; STYLES];
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "`Style::index()` < STYLES (const assert above), the arrays' length"
+    )]
     for &(_, _, style, opens) in marks {
-        // In bounds: `index` is below `STYLES`, the arrays' length.
         let k = style.index();
         count[k] += 1;
         if let Some(o) = opens {
@@ -157,6 +167,10 @@ fn unbalanced(marks: &[Mark]) -> bool {
     }
     // The marks of `"` and `''` open and close alike; those of every other
     // style say which they do.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "`Style::index()` < STYLES (const assert above), the arrays' length"
+    )]
     Style::ALL.iter().any(|s| {
         let k = s.index();
         match s {
@@ -184,8 +198,11 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
         // One place per quotation: its opening mark (every other mark of a
         // style that has no separate closing mark).
         let mut seen = [0usize; STYLES];
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "`Style::index()` < STYLES (const assert above), the arrays' length"
+        )]
         for &(i, len, style, open) in &found {
-            // In bounds: `index` is below `STYLES`, the arrays' length.
             let k = style.index();
             let opening = open.unwrap_or(seen[k].is_multiple_of(2));
             seen[k] += 1;

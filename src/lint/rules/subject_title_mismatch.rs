@@ -45,8 +45,12 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
         .split_once(':')
         .map_or(subject_text, |(_, v)| v);
     let mut title_text = title.text();
-    if let Some(len) = super::draft_marker::draft_marker_len(cx.lang, title_text) {
-        title_text = title_text[len..].trim_start_matches([' ', '–', '-', ':']);
+    // The marker's length is the end of the title's first word, a char
+    // boundary: `get` never fails.
+    if let Some(rest) = super::draft_marker::draft_marker_len(cx.lang, title_text)
+        .and_then(|len| title_text.get(len..))
+    {
+        title_text = rest.trim_start_matches([' ', '–', '-', ':']);
     }
     let (s, t) = (words(value), words(title_text));
     if s.is_empty() || t.is_empty() || contains_in_order(&s, &t) || contains_in_order(&t, &s) {

@@ -187,11 +187,11 @@ mod tests {
     fn the_fix_capitalises_only_the_verb() {
         let f = run("verb-case", "lv", DOC);
         assert_eq!(f[0].fix.as_ref().unwrap().replacement, "AICINA");
-        assert_eq!(&DOC[f[1].start..f[1].end], "ATZINĪGI vērtē");
+        assert_eq!(DOC.get(f[1].start..f[1].end), Some("ATZINĪGI vērtē"));
         let fix = f[1].fix.as_ref().unwrap();
         assert_eq!(
-            (&DOC[fix.start..fix.end], fix.replacement.as_str()),
-            ("vērtē", "VĒRTĒ")
+            (DOC.get(fix.start..fix.end), fix.replacement.as_str()),
+            (Some("vērtē"), "VĒRTĒ")
         );
     }
 }

@@ -52,8 +52,10 @@ fn check(cx: &Cx, clauses: &[NodeRef], out: &mut Vec<Finding>) {
                 k
             }
         };
-        // In bounds: every index handed out is that of a pushed entry.
-        places[k].1.push(n.own());
+        // Every index handed out is that of a pushed entry: never skipped.
+        if let Some((_, p)) = places.get_mut(k) {
+            p.push(n.own());
+        }
     }
     let mut groups: BTreeMap<String, BTreeMap<&str, &Places>> = BTreeMap::new();
     for (upper, ranges) in &places {
