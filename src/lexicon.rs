@@ -152,6 +152,19 @@ pub struct Narrative {
     /// Pronouns that take up the subject of the sentence before (`It`).
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Words that open a relative or subordinate clause after a comma
+    /// (`which`, `qui`, `die`): the verb of such a clause is not the
+    /// subject's (", which the Council notes").
+    #[serde(default)]
+    pub relatives: Vec<String>,
+    /// Conjunctions that open a subordinate clause, comma or not (`that`,
+    /// `dat`, `dass`): a verb after one is not the subject's.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    /// The finite verb stands second in a main clause, so a fronted phrase
+    /// puts the subject after it ("Voorts verwelkomt de Raad …").
+    #[serde(default)]
+    pub verb_second: bool,
 }
 
 /// Structural words and phrases of a language.
@@ -254,6 +267,10 @@ pub struct Language {
     pub kinds: Kinds,
     /// Narrative subjects and pronouns as upper-cased words, longest first.
     pub subject_words: Vec<Vec<String>>,
+    /// [`Narrative::relatives`], upper-cased.
+    pub relative_words: Vec<String>,
+    /// [`Narrative::subordinators`], upper-cased.
+    pub subordinator_words: Vec<String>,
     /// Upper-cased structural phrases, for whole-line comparisons, indexed
     /// by [`Phrases`] (every line is compared with several lists).
     phrases: [Vec<String>; 6],
@@ -507,6 +524,13 @@ impl Language {
                 v.sort_by_key(|w| std::cmp::Reverse(w.len()));
                 v
             },
+            relative_words: raw.narrative.relatives.iter().map(|s| upper(s)).collect(),
+            subordinator_words: raw
+                .narrative
+                .subordinators
+                .iter()
+                .map(|s| upper(s))
+                .collect(),
             whatlang: raw.whatlang,
             narrative: raw.narrative,
             kinds: raw.kinds,

@@ -162,23 +162,63 @@ pub fn subject_verb<'l>(
     from: usize,
     text: &str,
 ) -> Option<(usize, VerbMatch<'l>)> {
-    // Tokens `from ..= from + SUBJECT_REACH` that exist.
-    for (j, tok) in toks.iter().enumerate().skip(from).take(SUBJECT_REACH + 1) {
+    let gap_before = |j: usize| {
         let prev = j.checked_sub(1).and_then(|k| toks.get(k));
-        if prev.is_some_and(|p| {
-            text.get(p.end..tok.start)
-                .is_some_and(|gap| gap.contains(['.', ';', ':', '?', '!']))
-        }) {
+        let tok = toks.get(j);
+        match (prev, tok) {
+            (Some(p), Some(t)) => text.get(p.end..t.start).unwrap_or(""),
+            _ => "",
+        }
+    };
+    let ends_sentence = |gap: &str| gap.contains(['.', ';', ':', '?', '!']);
+    let limit = from + SUBJECT_REACH + RELATIVE_REACH;
+    let mut words = 0;
+    let mut j = from;
+    while words <= SUBJECT_REACH && j < limit {
+        let tok = toks.get(j)?;
+        let gap = gap_before(j);
+        if ends_sentence(gap) {
             return None;
+        }
+        // "decided that … must": the subject's verb came before, if at all.
+        if lang
+            .subordinator_words
+            .iter()
+            .any(|w| eq_upper(tok.text, w))
+        {
+            return None;
+        }
+        // ", which the Council notes": the verb of a relative or
+        // subordinate clause is not the subject's; look on after it.
+        if gap.contains(',') && lang.relative_words.iter().any(|w| eq_upper(tok.text, w)) {
+            // The word after the next comma of this sentence.
+            let mut k = j + 1;
+            loop {
+                if toks.get(k).is_none() || k >= limit || ends_sentence(gap_before(k)) {
+                    return None;
+                }
+                if gap_before(k).contains(',') {
+                    break;
+                }
+                k += 1;
+            }
+            j = k;
+            continue;
         }
         if let Some(m) =
             match_at(lang, toks, j, text).filter(|m| m.form.role == crate::lexicon::Role::Operative)
         {
             return Some((j, m));
         }
+        words += 1;
+        j += 1;
     }
     None
 }
+
+/// How many words a relative clause between a subject and its verb may
+/// hold ("The Council, which met on 5 May, recalls …").
+const RELATIVE_REACH: usize = 24;
 
 #[cfg(test)]
 mod tests {

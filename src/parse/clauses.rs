@@ -267,15 +267,27 @@ fn narrative<'l>(
         return;
     }
     let mut added = false;
+    let mut sentence = 0; // the first token of the current sentence
     let mut i = 0;
     while let Some(t) = toks.get(i) {
         let at_start = i == 0 && only_non_alphanumeric_before(text, t);
-        let starts_sentence = at_start || opens_sentence(lang, text, t.start);
-        if !starts_sentence || !t.text.chars().next().is_some_and(char::is_uppercase) {
-            i += 1;
-            continue;
+        let starts = at_start || opens_sentence(lang, text, t.start);
+        if starts {
+            sentence = i;
         }
-        let Some(n) = verbs::subject_len(lang, toks, i) else {
+        // The subject first: the cheaper test, and most words fail it.
+        let n = (starts || i - sentence <= FRONT_REACH)
+            .then(|| verbs::subject_len(lang, toks, i))
+            .flatten();
+        let opening = n.and_then(|_| {
+            if starts {
+                let capital = t.text.chars().next().is_some_and(char::is_uppercase);
+                capital.then_some(Opening::Sentence)
+            } else {
+                fronted(lang, text, toks, used, sentence, i)
+            }
+        });
+        let (Some(opening), Some(n)) = (opening, n) else {
             i += 1;
             continue;
         };
@@ -296,12 +308,18 @@ fn narrative<'l>(
             i = j + 1;
             continue;
         }
-        let Some((j, m)) = verbs::subject_verb(lang, toks, i + n, text) else {
+        let found = match opening {
+            Opening::Inverted => i
+                .checked_sub(1)
+                .and_then(|j| operative_at(lang, toks, j, text).map(|m| (j, m))),
+            Opening::Sentence | Opening::AfterComma => verbs::subject_verb(lang, toks, i + n, text),
+        };
+        let Some((j, m)) = found else {
             i += n;
             continue;
         };
         // `j` and the matched tokens are indices of `toks`: never `None`.
-        let last = m.tokens.last().map_or(j, |&k| k);
+        let last = m.tokens.iter().copied().max().unwrap_or(j);
         let (Some(verb), Some(last)) = (toks.get(j), toks.get(last)) else {
             i = j + 1;
             continue;
@@ -312,9 +330,9 @@ fn narrative<'l>(
             }
         }
         let runs = verb_runs(text, toks, &m.tokens);
-        let head_end = runs.first().map_or(verb.end, |r| r.1);
+        let head_end = runs.first().map_or(verb.end, |r| r.1).max(subject.1);
         hits.push(Hit {
-            start: subject.0,
+            start: subject.0.min(verb.start),
             verb_start: verb.start,
             verb_end: last.end,
             runs,
@@ -324,11 +342,67 @@ fn narrative<'l>(
             subject: Some(subject),
         });
         added = true;
-        i = j + 1;
+        i = j.max(i + n - 1) + 1;
     }
     if added {
         hits.sort_by_key(|h| h.start);
     }
+}
+
+/// Where a narrative subject stands in its sentence.
+#[derive(Clone, Copy)]
+enum Opening {
+    /// At the start: "The Council recalls …".
+    Sentence,
+    /// After a fronted phrase and a comma: "In this context, the Council
+    /// stresses …", "Dans ce contexte, le Conseil invite …".
+    AfterComma,
+    /// Right after its verb, the verb second after a fronted phrase: "In
+    /// dit verband verwelkomt de Raad …", "Ferner begrüßt der Rat …".
+    Inverted,
+}
+
+/// How many words a fronted phrase before a narrative subject may have.
+const FRONT_REACH: usize = 12;
+
+/// Whether token `i`, inside the sentence that starts at token `sentence`,
+/// may open a narrative subject after a fronted phrase: near the start of
+/// the sentence, with no clause verb before it in the sentence (then the
+/// subject would be a second one, or inside a subordinate clause).
+fn fronted(
+    lang: &Language,
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    sentence: usize,
+    i: usize,
+) -> Option<Opening> {
+    if i <= sentence || i - sentence > FRONT_REACH {
+        return None;
+    }
+    if used.get(sentence..i)?.iter().any(|&u| u) {
+        return None;
+    }
+    let (prev, t) = (toks.get(i - 1)?, toks.get(i)?);
+    let gap = text.get(prev.end..t.start)?;
+    if gap.contains(',') && !gap.contains(['.', ';', ':', '?', '!']) {
+        return Some(Opening::AfterComma);
+    }
+    // The verb second: a fronted phrase of one word or more before it.
+    (lang.narrative.verb_second
+        && gap.chars().all(char::is_whitespace)
+        && i - 1 > sentence
+        && operative_at(lang, toks, i - 1, text).is_some())
+    .then_some(Opening::Inverted)
+}
+
+fn operative_at<'l>(
+    lang: &'l Language,
+    toks: &[Token],
+    j: usize,
+    text: &str,
+) -> Option<verbs::VerbMatch<'l>> {
+    verbs::match_at(lang, toks, j, text).filter(|m| m.form.role == crate::lexicon::Role::Operative)
 }
 
 #[cfg(test)]
@@ -388,6 +462,111 @@ mod tests {
         // last word: its tail used to be sliced from inside the blank.
         let s = "UZSVER nozīmi\u{2005}šeit. AICINA dalībvalstis; Komisija\u{3000}u. Aicina";
         assert_eq!(heads("lv", s, Context::Operative), ["UZSVER", "AICINA"]);
+    }
+
+    #[test]
+    fn narrative_subjects_after_a_fronted_phrase() {
+        let op = Context::Operative;
+        assert_eq!(
+            heads(
+                "en",
+                "In this context, the Council stresses the role of the Union.",
+                op
+            ),
+            ["stresses"]
+        );
+        assert_eq!(
+            heads(
+                "fr",
+                "Dans ce contexte, le Conseil invite la Commission à agir.",
+                op
+            ),
+            ["invite"]
+        );
+        // The verb second, its subject after it.
+        assert_eq!(
+            heads(
+                "nl",
+                "Voorts verwelkomt de Raad de mededeling van de Commissie.",
+                op
+            ),
+            ["verwelkomt"]
+        );
+        assert_eq!(
+            heads(
+                "de",
+                "Ferner begrüßt der Rat die Mitteilung der Kommission.",
+                op
+            ),
+            ["begrüßt"]
+        );
+        // Neither a subject inside a subordinate clause nor a second one.
+        assert!(heads(
+            "en",
+            "Although the Council stresses it, the report is late.",
+            op
+        )
+        .is_empty());
+        assert_eq!(
+            heads(
+                "en",
+                "The Council recalls that, in this context, the Member States must act.",
+                op
+            ),
+            ["recalls"]
+        );
+    }
+
+    #[test]
+    fn narrative_verbs_outside_relative_and_subordinate_clauses() {
+        let op = Context::Operative;
+        assert!(heads(
+            "en",
+            "The Member States face risks, which the Council notes with concern.",
+            op
+        )
+        .is_empty());
+        assert_eq!(
+            heads(
+                "en",
+                "The Council, which met on 5 May, recalls its conclusions.",
+                op
+            ),
+            ["recalls"]
+        );
+        assert!(heads(
+            "nl",
+            "De Raad heeft bepaald dat voorrang moet worden gegeven aan kanker.",
+            op
+        )
+        .is_empty());
+        assert_eq!(
+            heads(
+                "en",
+                "The Council has decided that Member States must act.",
+                op
+            ),
+            ["has decided"]
+        );
+    }
+
+    #[test]
+    fn modal_constructions_with_a_narrative_subject() {
+        let op = Context::Operative;
+        assert_eq!(
+            heads("en", "Member States must step up their efforts.", op),
+            ["must"]
+        );
+        assert_eq!(
+            heads(
+                "nl",
+                "De lidstaten, die de Raad steunt, moeten meer doen.",
+                op
+            ),
+            ["moeten"]
+        );
+        // A modal with another subject is not a clause.
+        assert!(heads("en", "The Commission must step up its efforts.", op).is_empty());
     }
 
     #[test]

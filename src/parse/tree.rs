@@ -178,7 +178,10 @@ fn is_subject_lead(lang: &Language, text: &str) -> bool {
 
 /// A head over numbered units (`RECOGNISING THAT:` / `1.` …, `INVITES
 /// THE MEMBER STATES TO:` / `21. foster …`) lends each unit that has no verb
-/// of its own the head's clause; the head is then not a clause itself.
+/// of its own the head's clause; the head is then not a clause itself. A
+/// sentence with a narrative subject inside such a unit ("ONDERSTREEPT DE
+/// VOLGENDE BEGINSELEN:" / "2. … De lidstaten moeten …") is part of what the
+/// head says, not a clause of its own.
 fn share_head(head: &mut Draft) {
     if !head.shares_head {
         return;
@@ -194,6 +197,9 @@ fn share_head(head: &mut Draft) {
     };
     let mut lent_any = false;
     for item in head.children.iter_mut().filter(|c| c.number.is_some()) {
+        item.children.retain(|c| {
+            c.kind != Kind::Clause || c.clause.as_ref().is_none_or(|v| v.subject.is_none())
+        });
         if item.children.iter().any(|c| c.kind == Kind::Clause) {
             continue;
         }

@@ -210,7 +210,7 @@ impl<'a> Builder<'a> {
         let mut lifted = Vec::new();
         for part in inner {
             match part.as_rule() {
-                Rule::continuation => {
+                Rule::continuation | Rule::point_sentence => {
                     let end = self.block(&part).end;
                     node.norm.1 = end;
                     node.own.1 = end;
