@@ -94,6 +94,16 @@ pub fn letter_label(s: &str) -> Option<(char, usize)> {
     Some((s.chars().next()?, len))
 }
 
+/// A bracketed number (`(12) `): (the digits, label length).
+pub fn recital_number_label(s: &str) -> Option<(&str, usize)> {
+    if !(s.starts_with('(') && s.as_bytes().get(1).is_some_and(u8::is_ascii_digit)) {
+        return None;
+    }
+
+    let len = match_len(Rule::recital_number_label, s)?;
+    Some((s.get(1..len)?.trim_end().trim_end_matches(')'), len))
+}
+
 /// A bullet (`- `, `– `, `• `…): (bullet character, label length).
 pub fn bullet(s: &str) -> Option<(char, usize)> {
     let mut chars = s.chars();

@@ -179,6 +179,17 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
             return Shape::Letter { verb };
         }
     }
+    // A numbered recital, "(2) Overwegende dat": a lettered unit whose label
+    // is a number. Without a verb head the brackets are ordinary text.
+    if let Some(rest) = grammar::recital_number_label(text).and_then(|(_, len)| after(len)) {
+        // An operative verb only in capitals: "(7) Besluit 2000/228/EG" cites
+        // a decision.
+        if let Some((role, caps)) = head_verb(lang, rest) {
+            if caps || role == Role::Preamble {
+                return Shape::Letter { verb: Some(role) };
+            }
+        }
+    }
     if let Some((bullet, rest)) =
         grammar::bullet(text).and_then(|(bullet, len)| Some((bullet, after(len)?)))
     {
@@ -247,7 +258,13 @@ pub fn head(shape: Shape, text: &str) -> Head {
                 len: if verb.is_some() { len } else { 0 },
                 label: Some((0, letter.len_utf8())),
             },
-            None => Head::default(),
+            None => match grammar::recital_number_label(text) {
+                Some((number, len)) => Head {
+                    len,
+                    label: Some(within(number)),
+                },
+                None => Head::default(),
+            },
         },
         _ => Head::default(),
     }

@@ -31,6 +31,9 @@ pub struct Block {
     pub label: Option<(usize, usize)>,
     /// A verb head that ends with a colon and introduces what follows.
     pub lead_in: bool,
+    /// A short text block that names the text ("Council conclusions on …",
+    /// "RESOLUTIE VAN DE RAAD …"): a title, wherever the front matter has it.
+    pub names_text: bool,
 }
 
 /// A block being assembled: the indices of its lines.
@@ -634,6 +637,7 @@ impl<'a> Assembler<'a> {
             s => (s, shape::head(s, text)),
         };
         let lead_in = matches!(shape, Shape::Verb { .. }) && is_lead_in(text);
+        let names_text = shape == Shape::Text && names_text(self.lang, text);
         self.blocks.push(Block {
             start,
             end,
@@ -641,8 +645,40 @@ impl<'a> Assembler<'a> {
             head: start + head.len,
             label: head.label.map(|(s, e)| (start + s, start + e)),
             lead_in,
+            names_text,
         });
     }
+}
+
+/// A title is short, does not end as a sentence does, and names its kind in
+/// its first words, after capitalised or short words only ("Draft Council
+/// conclusions on", "Padomes secinājumi", "Ontwerpconclusies van de Raad",
+/// "Progetto di conclusioni"; not "In diezelfde resolutie formuleert …").
+fn names_text(lang: &Language, text: &str) -> bool {
+    const TITLE_BYTES: usize = 600;
+    const KIND_WITHIN: usize = 4;
+    const SHORT_WORD: usize = 3;
+    let trimmed = text.trim_end();
+    if trimmed.len() > TITLE_BYTES || !starts_upper(trimmed) || trimmed.ends_with(['.', ';']) {
+        return false;
+    }
+    let kinds: Vec<String> = lang
+        .structure
+        .conclusions_words
+        .iter()
+        .chain(&lang.kinds.resolution)
+        .map(|w| crate::lexicon::upper(w))
+        .collect();
+    for w in crate::text::words(trimmed).take(KIND_WITHIN) {
+        let up = crate::lexicon::upper(w.text);
+        if kinds.iter().any(|k| up.ends_with(k.as_str())) {
+            return true;
+        }
+        if !starts_upper(w.text) && w.text.chars().count() > SHORT_WORD {
+            return false;
+        }
+    }
+    false
 }
 
 /// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.

@@ -56,10 +56,14 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut next_point = 1u32;
-    let mut prev_caps_word = false;
-    for sp in memchr::memchr_iter(b' ', bytes) {
-        // Around an ASCII space: char boundaries, so both are `Some`.
-        let (Some(before), Some(rest)) = (line.get(..sp), line.get(sp + 1..)) else {
+    let mut next_bracketed = 1u32;
+    let mut label_end = usize::MAX;
+    let mut prev_caps_word = words(line)
+        .next()
+        .is_some_and(|w| w.start == 0 && is_all_caps(w.text));
+    for (sp, rest_start) in candidates(bytes) {
+        // Around ASCII bytes: char boundaries, so both are `Some`.
+        let (Some(before), Some(rest)) = (line.get(..sp), line.get(rest_start..)) else {
             continue;
         };
         if rest.is_empty() || rest.starts_with(' ') {
@@ -86,11 +90,29 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
             if n == next_point && (sentence_end || matches!(prev, Some(':' | ',') | None)) {
                 push(&mut out, sp);
                 next_point += 1;
+                // The space after the label (`2. `) is inside the point.
+                label_end = rest_start + rest.find(' ').unwrap_or_default();
+            }
+            continue;
+        }
+        if sp == label_end {
+            continue;
+        }
+        // The next bracketed label, numbered recitals mostly: "…, (2) Overwegende".
+        if let Some(n) = rest.strip_prefix('(').and_then(point_number) {
+            if n == next_bracketed && (after_clause || prev.is_none()) {
+                push(&mut out, sp);
+                next_bracketed += 1;
             }
             continue;
         }
         if !rest.chars().next().is_some_and(char::is_uppercase) {
             continue;
+        }
+        // The Official Journal number closes the title: "… (98/C 390/01) De Raad".
+        // What follows may be a formula, split further below.
+        if prev == Some(')') && ends_with_journal_number(before) {
+            push(&mut out, sp);
         }
         let ws: Vec<crate::text::Word> = words(rest).take(12).collect();
         let Some(first) = ws.first().filter(|w| w.start == 0) else {
@@ -114,12 +136,12 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
             let marks = tail.get(..punct).unwrap_or_default();
             if marks.contains([',', ':', '—', '–']) || marks.trim() == "-" {
                 push(&mut out, sp);
-                let after = sp + 1 + end + marks.len();
+                let after = rest_start + end + marks.len();
                 if after < line.len() {
                     // The space before the next block, or its first byte.
                     push(
                         &mut out,
-                        marks.rfind(' ').map_or(after, |k| sp + 1 + end + k),
+                        marks.rfind(' ').map_or(after, |k| rest_start + end + k),
                     );
                 }
                 continue;
@@ -132,15 +154,16 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
             if tail.starts_with(": ") || tail.starts_with(' ') && n > 1 {
                 push(&mut out, sp);
                 let colon = usize::from(tail.starts_with(':'));
-                push(&mut out, sp + 1 + end + colon);
+                push(&mut out, rest_start + end + colon);
                 continue;
             }
         }
         let verb_start = up.first().is_some_and(|u| lang.is_verb_start(u));
         if verb_start && is_all_caps(first.text) && (after_clause || prev.is_none()) {
             push(&mut out, sp);
-        } else if verb_start && prev == Some(',') {
-            // A recital head in ordinary case after the formula: "…, Gelet op".
+        } else if verb_start && matches!(prev, Some(',' | ';')) {
+            // A recital head in ordinary case after the formula or the
+            // previous recital: "…, Gelet op", "…;Overwegende dat".
             push(&mut out, sp);
         } else if sentence_end && (prev == Some('.') || matches_any(&up, &subjects).is_some()) {
             push(&mut out, sp);
@@ -150,6 +173,31 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Where a block may start, in order: after each space (`(space, space + 1)`),
+/// and right after clause punctuation glued to the next word, where the line
+/// break stood before it was lost (`GEMEENSCHAPPEN,Gelet`, `zijn;1. is`):
+/// `(at, at)`, a break inserted without a space to stand for it.
+fn candidates(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        if b == b' ' {
+            return Some((i, i + 1));
+        }
+        if !matches!(b, b',' | b';' | b':' | b'.') {
+            return None;
+        }
+        let next = *bytes.get(i + 1)?;
+        // An upper-case letter, a digit, a dash or a non-ASCII lead byte.
+        let glued =
+            next.is_ascii_uppercase() || next.is_ascii_digit() || next == b'-' || next >= 0xC0;
+        // A decimal or a number group (`1,5`, `2.3`) is not a lost break.
+        let number = next.is_ascii_digit()
+            && i.checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(u8::is_ascii_digit);
+        (glued && !number).then_some((i + 1, i + 1))
+    })
 }
 
 fn push(out: &mut Vec<usize>, at: usize) {
@@ -204,6 +252,35 @@ fn point_number(s: &str) -> Option<u32> {
         .flatten()
 }
 
+/// `before` ends with an Official Journal number in brackets: `(98/C 390/01)`,
+/// `( 84/C 175/01 )`, `(2014/C 183/08)` — year, series letter, number.
+fn ends_with_journal_number(before: &str) -> bool {
+    let Some(inner) = before
+        .strip_suffix(')')
+        .and_then(|b| b.rsplit_once('('))
+        .map(|(_, inner)| inner.trim())
+    else {
+        return false;
+    };
+    let mut parts = inner.split('/');
+    let (Some(year), Some(series_number), Some(item), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let Some((series, number)) = series_number.split_once(' ') else {
+        return false;
+    };
+    digits(year, 4)
+        && series.len() == 1
+        && series.bytes().all(|b| b.is_ascii_uppercase())
+        && digits(number.trim(), 4)
+        && digits(item, 3)
+}
+
 /// The text before a full stop ends with an abbreviation or a single
 /// letter or number (`blz.`, `Nr.`, `C.`, `2.`): not a sentence end.
 fn ends_with_abbreviation(before: &str, lang: &Language) -> bool {
@@ -230,6 +307,18 @@ mod tests {
             .map(|s| s.trim().to_string())
             .map(|s| s.trim_end_matches(['z', ' ']).to_string())
             .collect()
+    }
+
+    #[test]
+    fn journal_numbers_close_a_title() {
+        assert!(ends_with_journal_number("de volksgezondheid (98/C 390/01)"));
+        assert!(ends_with_journal_number(
+            "op middellange termijn ( 84/C 175/01 )"
+        ));
+        assert!(ends_with_journal_number("Europa (2014/C 183/08)"));
+        assert!(!ends_with_journal_number("artikel 3, onder o)"));
+        assert!(!ends_with_journal_number("(PB C 390 van 15.12.1998)"));
+        assert!(!ends_with_journal_number("(zie punt 2/3/4)"));
     }
 
     #[test]
@@ -262,6 +351,39 @@ mod tests {
                 "1. De Raad is verheugd over het verslag.",
                 "Hij acht dit noodzakelijk.",
                 "2. De Raad verzoekt de Commissie het, blz. 3 en art. 4."
+            ]
+        );
+    }
+
+    #[test]
+    fn breaks_glued_to_the_punctuation_before_them() {
+        let t = "DE RAAD VAN DE EUROPESE GEMEENSCHAPPEN,Gelet op het Verdrag,Overwegende dat het gaat;Overwegende dat 1,5 miljoen telt;1. verzoekt de Commissie:- te werken;- te melden;2. ZAL beslissen.";
+        assert_eq!(
+            blocks("nl", t),
+            [
+                "DE RAAD VAN DE EUROPESE GEMEENSCHAPPEN,",
+                "Gelet op het Verdrag,",
+                "Overwegende dat het gaat;",
+                "Overwegende dat 1,5 miljoen telt;",
+                "1. verzoekt de Commissie:",
+                "- te werken;",
+                "- te melden;",
+                "2. ZAL beslissen."
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_recital_numbers_in_sequence() {
+        let t = "DE RAAD VAN DE EUROPESE UNIE, Gelet op artikel 126, (1) Gezien de actie III.3.1, (2) Overwegende dat (3) punten; (3) Overwegende dat c;";
+        assert_eq!(
+            blocks("nl", t),
+            [
+                "DE RAAD VAN DE EUROPESE UNIE,",
+                "Gelet op artikel 126,",
+                "(1) Gezien de actie III.3.1,",
+                "(2) Overwegende dat (3) punten;",
+                "(3) Overwegende dat c;"
             ]
         );
     }

@@ -174,12 +174,14 @@ fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
     if !matches!(last, '.' | '!' | '?') {
         return false;
     }
-    // The last word: after the last blank, which may be wider than a byte.
-    let tail = before
+    // The last word before the mark (which may stand apart: "versterkt ."),
+    // after the last blank, which may be wider than a byte.
+    let core = before.trim_end_matches(['.', '!', '?']).trim_end();
+    let tail = core
         .rsplit_once(char::is_whitespace)
-        .map_or(before, |(_, tail)| tail);
-    if tail.chars().filter(|c| c.is_alphabetic()).count() <= 1 && tail.len() <= 3 {
-        return false; // "u. c.", initials
+        .map_or(core, |(_, tail)| tail);
+    if tail.chars().filter(|c| c.is_alphabetic()).count() <= 1 && tail.len() <= 2 {
+        return false; // "u. c.", initials, "2."
     }
     !lang
         .structure

@@ -85,7 +85,11 @@ impl<'a> Builder<'a> {
                     }
                     self.out.top.push(h);
                 }
-                Rule::cover_before_annex | Rule::cover_before_formula | Rule::cover_before_unit => {
+                Rule::cover_before_annex
+                | Rule::cover_before_formula
+                | Rule::cover_before_unit
+                | Rule::cover_before_named
+                | Rule::cover_before_named_unit => {
                     let texts: Vec<Draft> = p
                         .into_inner()
                         .map(|c| self.leaf(Kind::Text, &self.block(&c)))
@@ -98,7 +102,7 @@ impl<'a> Builder<'a> {
                     self.out.top.push(cover);
                 }
                 Rule::annex_marker => self.push_leaf(Kind::AnnexMarker, &p),
-                Rule::title => self.push_leaf(Kind::Title, &p),
+                Rule::title | Rule::named_title => self.push_leaf(Kind::Title, &p),
                 Rule::front_text => self.push_leaf(Kind::Text, &p),
                 Rule::opening_formula => {
                     self.out.has_formula = true;

@@ -60,6 +60,7 @@ pub fn token_char(block: &Block) -> u8 {
         Shape::Heading => b'h',
         Shape::Bullet { .. } => b'B',
         Shape::Footnote { .. } => b'n',
+        Shape::Text if block.names_text => b't',
         Shape::Text => b'x',
     }
 }
