@@ -299,9 +299,26 @@ fn load(i: usize) -> Option<&'static Language> {
     let file = LANGUAGE_FILES.get(i)?;
     let slot = SLOTS.get(i)?;
     Some(slot.get_or_init(|| {
+        if let Some(pack) = pack_override(file.code) {
+            return pack;
+        }
         Language::from_toml(file.text)
             .unwrap_or_else(|e| panic!("rules/lang/{}.toml is invalid: {e}", file.code))
     }))
+}
+
+/// For pack authors: `CONCLINT_PACK_DIR=rules/lang conclint …` reads the
+/// packs from that folder instead of the compiled-in copies, so an edit is
+/// tried without a rebuild. Detection's first-word hints still come from the
+/// compiled packs. A pack that is missing there, or invalid (said on stderr),
+/// falls back to the compiled one.
+fn pack_override(code: &str) -> Option<Language> {
+    let dir = std::env::var_os("CONCLINT_PACK_DIR")?;
+    let path = std::path::Path::new(&dir).join(format!("{code}.toml"));
+    let text = std::fs::read_to_string(&path).ok()?;
+    Language::from_toml(&text)
+        .inspect_err(|e| eprintln!("conclint: {} is invalid: {e}", path.display()))
+        .ok()
 }
 
 /// Upper-cased first word of a verb form → the indices of the packs with a

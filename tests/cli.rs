@@ -294,3 +294,50 @@ fn baseline_from_the_command_line() {
         "{text}"
     );
 }
+
+#[test]
+fn a_pack_folder_overrides_the_compiled_packs() {
+    let dir = tmp("pack-dir");
+    let packs = dir.join("packs");
+    std::fs::create_dir_all(&packs).unwrap();
+    let en = include_str!("../rules/lang/en.toml").replacen(
+        "note = [\"NOTES\",",
+        "note = [\"JOTS DOWN\", \"NOTES\",",
+        1,
+    );
+    assert_ne!(
+        en,
+        include_str!("../rules/lang/en.toml"),
+        "the edit applies"
+    );
+    std::fs::write(packs.join("en.toml"), en).unwrap();
+    let text = dir.join("doc.txt");
+    std::fs::write(
+        &text,
+        "Council conclusions on tests\n\nTHE COUNCIL OF THE EUROPEAN UNION,\n\n1. JOTS DOWN the progress made;\n\n2. STRESSES the need to act.\n",
+    )
+    .unwrap();
+    let classify = |pack_dir: Option<&Path>| {
+        let mut c = bin();
+        c.args(["classify", "--lang", "en", text.to_str().unwrap()]);
+        if let Some(p) = pack_dir {
+            c.env("CONCLINT_PACK_DIR", p);
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    assert!(!classify(None).contains("JOTS DOWN"));
+    let with_dir = classify(Some(&packs));
+    assert!(
+        with_dir.contains("JOTS DOWN") && with_dir.contains("note"),
+        "{with_dir}"
+    );
+    // An invalid pack is said on stderr and the compiled one is used.
+    std::fs::write(packs.join("en.toml"), "code = [").unwrap();
+    let out = bin()
+        .args(["classify", "--lang", "en", text.to_str().unwrap()])
+        .env("CONCLINT_PACK_DIR", &packs)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is invalid"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("STRESSES"));
+}
