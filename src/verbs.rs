@@ -80,6 +80,29 @@ pub fn match_at<'l>(
     {
         return None;
     }
+    // A head in capitals first tries the forms whose words are all in
+    // capitals in the text (`REAFFIRMS its commitment` is `REAFFIRMS`, not
+    // the form `REAFFIRMS ITS`); only when none fits may a form run on into
+    // ordinary case (`EXPRESSES its concern`).
+    let passes: &[bool] = if first.caps { &[true, false] } else { &[false] };
+    for &caps_only in passes {
+        if let Some(m) = match_forms(lang, toks, i, text, caps_only) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// [`match_at`] over the forms starting with token `i`'s word; with
+/// `caps_only`, every word of the form must be written in capitals.
+fn match_forms<'l>(
+    lang: &'l Language,
+    toks: &[Token],
+    i: usize,
+    text: &str,
+    caps_only: bool,
+) -> Option<VerbMatch<'l>> {
+    let first = toks.get(i)?;
     'forms: for form in lang.forms_starting_with(&first.upper()) {
         let mut matched = vec![i];
         let mut pos = i; // index of the last matched token
@@ -111,7 +134,8 @@ pub fn match_at<'l>(
                     } else {
                         match toks.get(pos + 1) {
                             Some(t)
-                                if eq_upper(t.text, w)
+                                if (!caps_only || !t.text.chars().any(char::is_lowercase))
+                                    && eq_upper(t.text, w)
                                     && only_space_between(text, last.end, t.start) =>
                             {
                                 pos += 1;
@@ -261,5 +285,24 @@ mod tests {
             Some("MOEDIGT")
         );
         assert_eq!(verb("lv", "ES konkurētspējas"), None);
+    }
+
+    #[test]
+    fn a_head_in_capitals_prefers_the_form_written_in_capitals() {
+        // The form `EXPRESSES ITS SUPPORT` exists, and so does `REAFFIRMS`:
+        // the words in ordinary case after a head in capitals are its object.
+        assert_eq!(
+            verb("en", "REAFFIRMS its commitment to").as_deref(),
+            Some("REAFFIRMS")
+        );
+        // Only when no form fits the capitals does one run on into them.
+        assert_eq!(
+            verb("en", "EXPRESSES its concern at").as_deref(),
+            Some("EXPRESSES ITS CONCERN")
+        );
+        assert_eq!(
+            verb("en", "expresses its deep concern at").as_deref(),
+            Some("EXPRESSES ITS DEEP CONCERN")
+        );
     }
 }

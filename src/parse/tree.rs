@@ -20,7 +20,7 @@ pub fn build(norm: &Normalized, lang: &'static Language) -> Built {
     let ref_candidates = resolve_footnotes(&mut root, norm);
     let clause_units = add_clauses(&mut root, norm, lang, false);
     for n in &mut root.children {
-        share_head(n);
+        share_head(n, &norm.text);
     }
     let kind = super::kind::decide(&root, norm, lang, skeleton.has_formula, clause_units);
     if kind == DocKind::Other {
@@ -181,8 +181,10 @@ fn is_subject_lead(lang: &Language, text: &str) -> bool {
 /// of its own the head's clause; the head is then not a clause itself. A
 /// sentence with a narrative subject inside such a unit ("ONDERSTREEPT DE
 /// VOLGENDE BEGINSELEN:" / "2. … De lidstaten moeten …") is part of what the
-/// head says, not a clause of its own.
-fn share_head(head: &mut Draft) {
+/// head says, not a clause of its own; so is a verb in ordinary case at the
+/// start of a point ("INVITE THE MEMBER STATES TO:" / "6. support …": the
+/// infinitive reads like a plural verb form).
+fn share_head(head: &mut Draft, text: &str) {
     if !head.shares_head {
         return;
     }
@@ -198,7 +200,12 @@ fn share_head(head: &mut Draft) {
     let mut lent_any = false;
     for item in head.children.iter_mut().filter(|c| c.number.is_some()) {
         item.children.retain(|c| {
-            c.kind != Kind::Clause || c.clause.as_ref().is_none_or(|v| v.subject.is_none())
+            c.kind != Kind::Clause
+                || c.clause.as_ref().is_none_or(|v| v.subject.is_none())
+                    && text
+                        .get(c.own.0..c.own.1)
+                        .and_then(|v| v.split_whitespace().next())
+                        .is_some_and(crate::text::is_all_caps)
         });
         if item.children.iter().any(|c| c.kind == Kind::Clause) {
             continue;
