@@ -451,7 +451,11 @@ impl<'t> NodeRef<'t> {
         range(self.node().own)
     }
 
-    /// The node's own text.
+    /// A point's label (`12. `): the text before its own text.
+    pub fn label_text(&self) -> &'t str {
+        self.slice((self.norm().0, self.own().0))
+    }
+
     pub fn text(&self) -> &'t str {
         self.slice(self.own())
     }

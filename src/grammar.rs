@@ -30,13 +30,19 @@ fn matches_whole(rule: Rule, s: &str) -> bool {
 
 /// A numbered point label (`12. `): (number, label length).
 pub fn point_label(s: &str) -> Option<(u32, usize)> {
-    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    // An opening quotation mark may stand before the number (line.pest).
+    let quote = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '“' | '„' | '«'))
+        .map_or(0, char::len_utf8);
+    let number = s.get(quote..)?;
+    if !number.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-
     let len = match_len(Rule::point_label, s)?;
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    Some((s.get(..digits)?.parse().ok()?, len))
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    Some((number.get(..digits)?.parse().ok()?, len))
 }
 
 /// A multi-level section label (`1.1. `): its text and length.

@@ -558,8 +558,11 @@ impl Language {
     /// language's phrases of that kind.
     pub fn line_is(&self, kind: Phrases, line: &str) -> bool {
         // Final punctuation, and the dash German and Slovenian formulas end with.
+        // A leading dash too: "— NIMMT FOLGENDE SCHLUSSFOLGERUNGEN AN:".
         let t = line
             .trim()
+            .trim_start_matches(['—', '–', '-'])
+            .trim_start()
             .trim_end_matches([',', ':', ';', '.', '—', '–', '-'])
             .trim_end();
         // One list per variant of `Phrases`.

@@ -272,6 +272,8 @@ pub fn head(shape: Shape, text: &str) -> Head {
 
 /// A narrative subject at the start of `text` with its operative verb.
 fn narrative_head(lang: &Language, text: &str) -> bool {
+    // A press release quotes the conclusions: `"The Council welcomes …`.
+    let text = text.strip_prefix(['"', '“', '„', '«']).unwrap_or(text);
     if lang.subject_words.is_empty() || !text.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }

@@ -37,8 +37,12 @@ pub fn join_kind(lang: &Language, this: &str, next: &str) -> Join {
 /// A short head that ends with a colon (`RECOGNISING THAT:`, `INVITES THE
 /// MEMBER STATES TO:`): it introduces what follows.
 pub fn is_lead_in(text: &str) -> bool {
+    // Counted in characters: a Greek or Bulgarian head takes two bytes a
+    // letter. Official Journal heads run to two lines ("INVITES THE MEMBER
+    // STATES, WITH DUE REGARD FOR … AND IN ACCORDANCE WITH …, TO:").
+    const LEAD_IN_CHARS: usize = 240;
     let t = text.trim_end();
-    t.ends_with(':') && t.len() <= 160
+    t.ends_with(':') && t.len() <= 4 * LEAD_IN_CHARS && t.chars().count() <= LEAD_IN_CHARS
 }
 
 /// Ends with clause or sentence punctuation (footnote digits after it ignored).

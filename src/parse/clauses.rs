@@ -183,11 +183,13 @@ fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
     if tail.chars().filter(|c| c.is_alphabetic()).count() <= 1 && tail.len() <= 2 {
         return false; // "u. c.", initials, "2."
     }
+    // The whole last word is the abbreviation ("s. 12"), not its ending: a
+    // word that ends like one ("-n.", "-s.") still ends its sentence.
     !lang
         .structure
         .abbreviations
         .iter()
-        .any(|a| before.ends_with(a.as_str()))
+        .any(|a| a.trim_end_matches('.') == tail.trim_end_matches('.'))
 }
 
 impl Hit<'_> {
@@ -301,8 +303,14 @@ fn narrative<'l>(
         };
         let subject = (t.start, subject_end.end);
         // A capitalised verb already heading a clause in reach: it has this subject.
+        // Only in this sentence: a verb that opens the next one ("… the
+        // report. Stresses that …", a subject left out) is that sentence's.
         let end = (i + n + verbs::SUBJECT_REACH + 1).min(toks.len());
-        if let Some(j) = (i + n..end).find(|&j| used.get(j) == Some(&true)) {
+        let in_reach = (i + n..end).take_while(|&j| {
+            toks.get(j)
+                .is_some_and(|v| !opens_sentence(lang, text, v.start))
+        });
+        if let Some(j) = in_reach.clone().find(|&j| used.get(j) == Some(&true)) {
             let verb_start = toks.get(j).map(|v| v.start);
             if let Some(h) = hits.iter_mut().find(|h| Some(h.verb_start) == verb_start) {
                 h.subject = Some(subject);
@@ -315,6 +323,9 @@ fn narrative<'l>(
                 .checked_sub(1)
                 .and_then(|j| operative_at(lang, toks, j, text).map(|m| (j, m))),
             Opening::Sentence | Opening::AfterComma => verbs::subject_verb(lang, toks, i + n, text),
+            // With no comma to mark the phrase off, only a verb right
+            // after the subject is its.
+            Opening::Fronted => operative_at(lang, toks, i + n, text).map(|m| (i + n, m)),
         };
         let Some((j, m)) = found else {
             i += n;
@@ -362,10 +373,18 @@ enum Opening {
     /// Right after its verb, the verb second after a fronted phrase: "In
     /// dit verband verwelkomt de Raad …", "Ferner begrüßt der Rat …".
     Inverted,
+    /// After a fronted phrase with no comma, its verb right after it:
+    /// "Therefore the Council calls …", "Todėl Taryba ragina …".
+    Fronted,
 }
 
 /// How many words a fronted phrase before a narrative subject may have.
 const FRONT_REACH: usize = 12;
+/// How many words a fronted phrase with no comma after it may have
+/// ("Therefore", "V této souvislosti"): a longer run before a subject is
+/// more likely the sentence's own subject ("The measures taken by Member
+/// States should …").
+const UNMARKED_FRONT_REACH: usize = 3;
 
 /// Whether token `i`, inside the sentence that starts at token `sentence`,
 /// may open a narrative subject after a fronted phrase: near the start of
@@ -390,12 +409,27 @@ fn fronted(
     if gap.contains(',') && !gap.contains(['.', ';', ':', '?', '!']) {
         return Some(Opening::AfterComma);
     }
+    if !gap.chars().all(char::is_whitespace) {
+        return None;
+    }
     // The verb second: a fronted phrase of one word or more before it.
-    (lang.narrative.verb_second
-        && gap.chars().all(char::is_whitespace)
+    if lang.narrative.verb_second
         && i - 1 > sentence
-        && operative_at(lang, toks, i - 1, text).is_some())
-    .then_some(Opening::Inverted)
+        && operative_at(lang, toks, i - 1, text).is_some()
+    {
+        return Some(Opening::Inverted);
+    }
+    // No comma after the fronted phrase: no punctuation in it and no word
+    // that opens a subordinate clause ("Although the Council stresses").
+    let phrase = text.get(toks.get(sentence)?.start..t.start)?;
+    let subordinate = toks.get(sentence..i)?.iter().any(|w| {
+        let up = w.upper();
+        lang.relative_words.contains(&up) || lang.subordinator_words.contains(&up)
+    });
+    (i - sentence <= UNMARKED_FRONT_REACH
+        && !subordinate
+        && !phrase.contains([',', ';', ':', '(', ')', '"', '“', '„', '«']))
+    .then_some(Opening::Fronted)
 }
 
 fn operative_at<'l>(
@@ -501,6 +535,31 @@ mod tests {
                 op
             ),
             ["begrüßt"]
+        );
+        // A fronted phrase with no comma, as several languages write it.
+        assert_eq!(
+            heads(
+                "en",
+                "Therefore the Council calls on the Member States to act.",
+                op
+            ),
+            ["calls on"]
+        );
+        assert!(heads(
+            "en",
+            "The measures taken by Member States should be notified.",
+            op
+        )
+        .is_empty());
+        // A verb that opens the next sentence, its subject left out, is that
+        // sentence's clause, not this subject's.
+        assert_eq!(
+            heads(
+                "en",
+                "The Council notes the progress. Calls on the Member States to act.",
+                op
+            ),
+            ["notes", "Calls on"]
         );
         // Neither a subject inside a subordinate clause nor a second one.
         assert!(heads(

@@ -180,6 +180,35 @@ fn unbalanced(marks: &[Mark]) -> bool {
     })
 }
 
+/// How an unbalanced unit may be one end of a quotation over several units.
+struct SpanningEnds {
+    /// Balanced but for one opening mark before any word.
+    opens: bool,
+    /// Balanced but for one closing mark after the last word.
+    closes: bool,
+}
+
+fn spanning_ends(text: &str, marks: &[Mark]) -> SpanningEnds {
+    let no_words = |s: &str| !s.chars().any(char::is_alphabetic);
+    let balanced_without = |k: usize| {
+        let rest: Vec<Mark> = marks
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != k)
+            .map(|(_, m)| *m)
+            .collect();
+        !unbalanced(&rest)
+    };
+    let opens = marks.first().is_some_and(|&(i, _, _, o)| {
+        o != Some(false) && text.get(..i).is_some_and(no_words) && balanced_without(0)
+    });
+    let last = marks.len().saturating_sub(1);
+    let closes = marks.last().is_some_and(|&(i, len, _, o)| {
+        o != Some(true) && text.get(i + len..).is_some_and(no_words) && balanced_without(last)
+    });
+    SpanningEnds { opens, closes }
+}
+
 pub const KINDS: &[Kind] = crate::lint::TEXT_NODES;
 pub const CHECK: Check = Check::AllNodes(check);
 
@@ -187,13 +216,37 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
     // The opening marks of each style, indexed by `Style::index`.
     let mut styles: [Vec<(usize, usize)>; STYLES] = Default::default();
     let mut found = Vec::new();
+    // A quotation that opens at the start of one unit and closes at the end
+    // of a later one quotes whole units (`The Council adopted the following
+    // conclusions: "1. …` … `… Ukraine."`): the finding of the unit where it
+    // opened waits here until the one where it closes takes it back.
+    let mut quoted_from: Option<usize> = None;
     for n in nodes {
         let own = n.own();
-        marks(n.text(), &mut found);
-        if unbalanced(&found) {
+        let text = n.text();
+        marks(text, &mut found);
+        // A quotation mark before a point's number opens a quotation of
+        // whole units (the label is not the unit's own text).
+        let label_opens = n.label_text().contains(['"', '“', '„', '«']);
+        if label_opens && !unbalanced(&found) {
+            quoted_from = Some(out.len());
             let mut f = cx.finding(own, "unbalanced quotation marks");
             f.help = Some("open and close every quotation".into());
             out.push(f);
+        } else if unbalanced(&found) {
+            let ends = spanning_ends(text, &found);
+            if ends.closes && quoted_from.is_some() {
+                if let Some(k) = quoted_from.take() {
+                    out.truncate(k);
+                }
+            } else {
+                if ends.opens {
+                    quoted_from = Some(out.len());
+                }
+                let mut f = cx.finding(own, "unbalanced quotation marks");
+                f.help = Some("open and close every quotation".into());
+                out.push(f);
+            }
         }
         // One place per quotation: its opening mark (every other mark of a
         // style that has no separate closing mark).
@@ -264,6 +317,20 @@ mod tests {
         assert!(!unbalanced("'''a''"));
         assert!(unbalanced("''a'' ''"));
         assert!(unbalanced("”a“"));
+    }
+
+    #[test]
+    fn a_quotation_over_whole_units_is_balanced() {
+        let text = "The Council adopted the following conclusions:\n\n\"1. The Council welcomes a;\n\n2. The Council notes b.\"\n";
+        assert!(lines("quotes", "en", text).is_empty());
+        let unnumbered = "The Council adopted the following conclusions:\n\n\"The Council welcomes a;\n\nThe Council notes b.\"\n";
+        assert!(lines("quotes", "en", unnumbered).is_empty());
+        // An opening at the start that nothing closes is still reported.
+        let open = "\"1. The Council welcomes a;\n\n2. The Council notes b.\n";
+        assert_eq!(lines("quotes", "en", open), [1]);
+        // A mark inside a unit's words is not the end of a quotation over units.
+        let inner = "1. The Council welcomes \"a;\n\n2. The Council notes b.\"\n";
+        assert_eq!(lines("quotes", "en", inner), [1, 3]);
     }
 
     #[test]
