@@ -58,6 +58,8 @@ pub fn detect(text: &str) -> &'static Language {
     // needed for texts with few capitalised verbs.
     let choice = if best_score >= 3 && best_score > runner_up * 2 {
         best
+    } else if let Some(marked) = by_marker_words(text) {
+        marked
     } else {
         match statistical(text) {
             Some(stat)
@@ -78,6 +80,54 @@ pub fn detect(text: &str) -> &'static Language {
 )]
 fn first_language() -> &'static Language {
     Language::nth(0).expect("at least one language pack")
+}
+
+/// How much of a text's words a language's marker words must make up.
+const MARKER_SHARE: f64 = 0.12;
+
+/// A language the statistical detector does not know, told by the share of
+/// its marker words (pack `[detection]`) in a sample of the text.
+fn by_marker_words(text: &str) -> Option<usize> {
+    let sample = text
+        .get(..crate::text::floor_char_boundary(text, 30_000))
+        .unwrap_or(text);
+    let unknown: Vec<(usize, &Language)> = Language::codes()
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| Language::whatlang_codes().all(|(j, _)| j != i))
+        .filter_map(|(i, _)| Some((i, Language::nth(i)?)))
+        .filter(|(_, l)| !l.marker_words.is_empty())
+        .collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    let mut hits = vec![0usize; unknown.len()];
+    let mut total = 0usize;
+    for w in sample.split_whitespace() {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+            .to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        total += 1;
+        for (h, (_, l)) in hits.iter_mut().zip(&unknown) {
+            let marks = l.marker_words.iter().any(|m| {
+                if m.ends_with(['-', '\'']) {
+                    w.starts_with(m.as_str())
+                } else {
+                    w == *m
+                }
+            });
+            *h += usize::from(marks);
+        }
+    }
+    let (k, &best) = hits.iter().enumerate().max_by_key(|&(_, h)| *h)?;
+    #[expect(clippy::cast_precision_loss, reason = "word counts of a 30 KB sample")]
+    let share = best as f64 / total.max(1) as f64;
+    (share >= MARKER_SHARE)
+        .then(|| unknown.get(k).map(|&(i, _)| i))
+        .flatten()
 }
 
 fn statistical(text: &str) -> Option<usize> {

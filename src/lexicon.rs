@@ -105,6 +105,8 @@ struct RawLanguage {
     narrative: Narrative,
     #[serde(default)]
     kinds: Kinds,
+    #[serde(default)]
+    detection: Detection,
     /// Provenance: real Council texts (by name) and the verb forms seen in
     /// them. Every other form is unverified (general knowledge of EU usage).
     #[serde(default)]
@@ -123,6 +125,16 @@ impl Conventions {
         .iter()
         .any(|t| t.trim() == c.to_string())
     }
+}
+
+/// Words that tell a language apart where the statistical detector does not
+/// know it (Irish, Maltese): frequent function words, and article prefixes
+/// ending in `-` or `'` (Maltese `il-`, `ta'`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detection {
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 /// Words that tell the kind of a text, read in its title and formula.
@@ -265,6 +277,8 @@ pub struct Language {
     pub whatlang: Option<String>,
     pub narrative: Narrative,
     pub kinds: Kinds,
+    /// [`Detection::words`], lower-cased.
+    pub marker_words: Vec<String>,
     /// Narrative subjects and pronouns as upper-cased words, longest first.
     pub subject_words: Vec<Vec<String>>,
     /// [`Narrative::relatives`], upper-cased.
@@ -551,6 +565,12 @@ impl Language {
             whatlang: raw.whatlang,
             narrative: raw.narrative,
             kinds: raw.kinds,
+            marker_words: raw
+                .detection
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         })
     }
 

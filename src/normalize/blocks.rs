@@ -17,6 +17,9 @@ use crate::refs;
 use crate::shape::{self, PointCounter, Shape};
 use crate::text::{last_char, starts_lower, starts_upper};
 use std::collections::HashSet;
+use title::names_text;
+
+mod title;
 
 /// A block of the normalised text: one logical unit on one output line. This
 /// is the lexer's token: its shape says what the block is, `head` where its
@@ -455,7 +458,10 @@ impl<'a> Assembler<'a> {
                 if numbered && term && caps && is_lead_in(t) {
                     return true;
                 }
-                if numbered || matches!(open.shape, Shape::Roman { .. }) && !term {
+                if matches!(open.shape, Shape::Roman { .. }) && !term {
+                    return !roman_heading_goes_on(prev, t);
+                }
+                if numbered {
                     // In numbered points a capitalised verb starts a sentence
                     // of the same point, not a new block.
                     return !numbered && open.shape == Shape::Heading;
@@ -470,12 +476,13 @@ impl<'a> Assembler<'a> {
                     || !numbered && matches!(last_char(prev), Some('.' | ';' | ':'))
             }
             Shape::Text | Shape::Heading | Shape::Footnote { .. } | Shape::Header { .. } => {
-                if matches!(open.shape, Shape::Heading | Shape::Roman { .. }) {
+                if open.shape == Shape::Heading {
                     // A heading wrapped over two lines goes on in lower case;
                     // a capital that heads units of its own is the next heading.
-                    return starts_upper(t)
-                        && open.shape == Shape::Heading
-                        && self.is_heading_start(i, numbered);
+                    return starts_upper(t) && self.is_heading_start(i, numbered);
+                }
+                if matches!(open.shape, Shape::Roman { .. }) {
+                    return !roman_heading_goes_on(prev, t);
                 }
                 if open.shape == Shape::Section {
                     // "1.1. Konteksts" stands on its own line, wrapped sections don't.
@@ -650,35 +657,15 @@ impl<'a> Assembler<'a> {
     }
 }
 
-/// A title is short, does not end as a sentence does, and names its kind in
-/// its first words, after capitalised or short words only ("Draft Council
-/// conclusions on", "Padomes secinājumi", "Ontwerpconclusies van de Raad",
-/// "Progetto di conclusioni"; not "In diezelfde resolutie formuleert …").
-fn names_text(lang: &Language, text: &str) -> bool {
-    const TITLE_BYTES: usize = 600;
-    const KIND_WITHIN: usize = 4;
-    const SHORT_WORD: usize = 3;
-    let trimmed = text.trim_end();
-    if trimmed.len() > TITLE_BYTES || !starts_upper(trimmed) || trimmed.ends_with(['.', ';']) {
-        return false;
-    }
-    let kinds: Vec<String> = lang
-        .structure
-        .conclusions_words
-        .iter()
-        .chain(&lang.kinds.resolution)
-        .map(|w| crate::lexicon::upper(w))
-        .collect();
-    for w in crate::text::words(trimmed).take(KIND_WITHIN) {
-        let up = crate::lexicon::upper(w.text);
-        if kinds.iter().any(|k| up.ends_with(k.as_str())) {
-            return true;
-        }
-        if !starts_upper(w.text) && w.text.chars().count() > SHORT_WORD {
-            return false;
-        }
-    }
-    false
+/// A Roman heading goes on in its own case: in lower case, or in capitals
+/// after capitals ("II. UZTICAMAS …" / "VEICINĀŠANA"); a sentence in
+/// ordinary case after it is the first paragraph of its section ("I.
+/// Ukraine" / "Rappelant ses conclusions …").
+fn roman_heading_goes_on(heading_line: &str, t: &str) -> bool {
+    let caps_heading = !heading_line.chars().any(char::is_lowercase);
+    let first_word = t.split_whitespace().next().unwrap_or_default();
+    let caps_line = !first_word.chars().any(char::is_lowercase);
+    !starts_upper(t) || caps_heading && caps_line
 }
 
 /// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.

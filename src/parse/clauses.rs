@@ -325,7 +325,9 @@ fn narrative<'l>(
             Opening::Sentence | Opening::AfterComma => verbs::subject_verb(lang, toks, i + n, text),
             // With no comma to mark the phrase off, only a verb right
             // after the subject is its.
-            Opening::Fronted => operative_at(lang, toks, i + n, text).map(|m| (i + n, m)),
+            Opening::Fronted => (used.get(i + n) == Some(&false))
+                .then(|| operative_at(lang, toks, i + n, text).map(|m| (i + n, m)))
+                .flatten(),
         };
         let Some((j, m)) = found else {
             i += n;
@@ -401,13 +403,34 @@ fn fronted(
     if i <= sentence || i - sentence > FRONT_REACH {
         return None;
     }
-    if used.get(sentence..i)?.iter().any(|&u| u) {
+    // A verb before the subject heads this sentence, unless it is a
+    // participle in ordinary case that opens the sentence, a fronted phrase
+    // of its own ("Rappelant ses conclusions, le Conseil européen réitère …").
+    let front = toks.get(sentence..i)?;
+    let opening_participle = |k: usize| {
+        k == 0
+            && front.first().is_some_and(|w| !w.caps)
+            && operative_at(lang, toks, sentence, text).is_none()
+    };
+    if used
+        .get(sentence..i)?
+        .iter()
+        .enumerate()
+        .any(|(k, &u)| u && !opening_participle(k))
+    {
         return None;
     }
+    // Nor is a subject after "that" the text's ("RECALLS that, in 2016, the
+    // Council adopted …"); a verb second is a main clause's own order.
+    let after_that = || {
+        front
+            .iter()
+            .any(|w| lang.subordinator_words.contains(&w.upper()))
+    };
     let (prev, t) = (toks.get(i - 1)?, toks.get(i)?);
     let gap = text.get(prev.end..t.start)?;
     if gap.contains(',') && !gap.contains(['.', ';', ':', '?', '!']) {
-        return Some(Opening::AfterComma);
+        return (!after_that()).then_some(Opening::AfterComma);
     }
     if !gap.chars().all(char::is_whitespace) {
         return None;

@@ -11,6 +11,8 @@ use crate::syntax::draft::Draft;
 
 /// How much of the text before the body is read for the title words.
 const HEAD_CHARS: usize = 2000;
+/// How many clause units make an untitled text a Council text.
+const MIN_CLAUSE_UNITS: usize = 2;
 
 pub fn decide(
     root: &Draft,
@@ -59,7 +61,9 @@ pub fn decide(
     let council_text = has_formula
         || conclusions_title
         || resolution
-        || (clause_units >= 3 && clause_units * 2 >= units);
+        // An excerpt with no title or formula (a European Council text
+        // quoted from its points): most of its units are clauses.
+        || (clause_units >= MIN_CLAUSE_UNITS && clause_units * 2 >= units);
     if !council_text {
         return DocKind::Other;
     }
