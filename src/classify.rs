@@ -32,6 +32,14 @@ pub struct Classification {
     pub clauses: Vec<ClauseRow>,
 }
 
+/// The clause that opens a recital (not one of a narrative subject).
+fn heads_recital(clause: crate::ast::NodeRef) -> bool {
+    clause.parent().is_some_and(|u| {
+        u.kind() == Kind::Recital
+            && u.children().find(|c| c.clause().is_some()).map(|c| c.id()) == Some(clause.id())
+    }) && clause.clause().is_some_and(|c| c.subject().is_none())
+}
+
 /// Flattens the clauses of `doc`, in document order.
 pub fn classify(doc: &Document) -> Classification {
     let mut clauses = Vec::new();
@@ -51,7 +59,13 @@ pub fn classify(doc: &Document) -> Classification {
         clauses.push(ClauseRow {
             line: n.line(),
             column: doc.column_of(n.span().start),
-            role: c.role(),
+            // Where recitals are headed by the finite verb, the form cannot
+            // tell the role: the recital it heads does.
+            role: if doc.language.conventions.finite_recitals && heads_recital(n) {
+                Role::Preamble
+            } else {
+                c.role()
+            },
             verb: c.verb().into_owned(),
             function: c.function(),
             point,

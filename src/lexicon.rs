@@ -127,9 +127,8 @@ impl Conventions {
     }
 }
 
-/// Words that tell a language apart where the statistical detector does not
-/// know it (Irish, Maltese): frequent function words, and article prefixes
-/// ending in `-` or `'` (Maltese `il-`, `ta'`).
+/// Words that tell a language the statistical detector does not know (Irish,
+/// Maltese): function words, and prefixes ending in `-` or `'` (`il-`, `ta'`).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Detection {
@@ -209,6 +208,10 @@ pub struct Conventions {
     pub final_terminator: String,
     pub list_item_terminator: String,
     pub list_last_item_terminator: String,
+    /// Recitals are headed by the finite verb (Finnish "NEUVOSTO, joka"):
+    /// `verb-role` does not call such a recital's verb wrong.
+    #[serde(default)]
+    pub finite_recitals: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -277,7 +280,6 @@ pub struct Language {
     pub whatlang: Option<String>,
     pub narrative: Narrative,
     pub kinds: Kinds,
-    /// [`Detection::words`], lower-cased.
     pub marker_words: Vec<String>,
     /// Narrative subjects and pronouns as upper-cased words, longest first.
     pub subject_words: Vec<Vec<String>>,

@@ -455,7 +455,10 @@ impl<'a> Assembler<'a> {
             Shape::Verb { caps, .. } => {
                 // A shared head (`UNTER BETONUNG, DASS:`) after a finished
                 // point heads the next points.
-                if numbered && term && caps && is_lead_in(t) {
+                // So does one written wholly in capitals after a point that
+                // has no end punctuation (Danish Official Journal items).
+                if numbered && caps && is_lead_in(t) && (term || !t.chars().any(char::is_lowercase))
+                {
                     return true;
                 }
                 if matches!(open.shape, Shape::Roman { .. }) && !term {

@@ -164,7 +164,8 @@ mod tests {
             [
                 Rule::opening_formula,
                 Rule::recital,
-                Rule::recital,
+                // Before a transition, an operative verb heads a recital.
+                Rule::finite_recital,
                 Rule::recital,
                 Rule::transition,
                 Rule::verb_paragraph

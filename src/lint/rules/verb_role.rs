@@ -37,7 +37,7 @@ fn check(cx: &Cx, unit: NodeRef, out: &mut Vec<Finding>) {
     }
     let verb = head.verb();
     match (unit.kind(), head.role()) {
-        (Kind::Recital, Role::Operative) => {
+        (Kind::Recital, Role::Operative) if !cx.lang.conventions.finite_recitals => {
             out.push(cx.finding(
                 first.own(),
                 format!(
