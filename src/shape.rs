@@ -153,7 +153,9 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
             let follows = follower_starts_unit(lang, rest)
                 || bracket && rest.starts_with(|c: char| c.is_lowercase());
             if follows {
-                if is_caps_title(rest) {
+                // `1. INTRODUCTION` is a section; `5. INVITES THE MEMBER
+                // STATES TO` (no colon, a list below) is a point.
+                if is_caps_title(rest) && head_verb(lang, rest).is_none() {
                     return Shape::Section;
                 }
                 if points.accepts(n) {

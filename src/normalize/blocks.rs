@@ -8,7 +8,9 @@
 //! hyphens), and emits one block per output line. A paragraph interrupted by a
 //! footnote block is emitted whole, followed by its footnotes.
 
-use super::line_ends::{ends_terminated, ends_with_reference, is_lead_in, join_kind, Join};
+use super::line_ends::{
+    ends_terminated, ends_with_reference, is_capitals_lead_in, is_lead_in, join_kind, Join,
+};
 use super::lines::{self, Line};
 use super::source_map::MappedBuilder;
 use crate::grammar;
@@ -457,7 +459,10 @@ impl<'a> Assembler<'a> {
                 // point heads the next points.
                 // So does one written wholly in capitals after a point that
                 // has no end punctuation (Danish Official Journal items).
-                if numbered && caps && is_lead_in(t) && (term || !t.chars().any(char::is_lowercase))
+                if numbered
+                    && caps
+                    && (is_lead_in(t) && (term || !t.chars().any(char::is_lowercase))
+                        || is_capitals_lead_in(t))
                 {
                     return true;
                 }
@@ -646,7 +651,8 @@ impl<'a> Assembler<'a> {
             }
             s => (s, shape::head(s, text)),
         };
-        let lead_in = matches!(shape, Shape::Verb { .. }) && is_lead_in(text);
+        let lead_in =
+            matches!(shape, Shape::Verb { .. }) && (is_lead_in(text) || is_capitals_lead_in(text));
         let names_text = shape == Shape::Text && names_text(self.lang, text);
         self.blocks.push(Block {
             start,

@@ -45,6 +45,18 @@ pub fn is_lead_in(text: &str) -> bool {
     t.ends_with(':') && t.len() <= 4 * LEAD_IN_CHARS && t.chars().count() <= LEAD_IN_CHARS
 }
 
+/// A head wholly in capitals that ends with a comma over numbered points
+/// (German Official Journal: `ERSUCHEN DIE MITGLIEDSTAATEN,` / `5.` / `… zu
+/// fördern;`): a lead-in as one with a colon is.
+pub fn is_capitals_lead_in(text: &str) -> bool {
+    const LEAD_IN_CHARS: usize = 240;
+    let t = text.trim_end();
+    t.ends_with(',')
+        && t.len() <= 4 * LEAD_IN_CHARS
+        && !t.chars().any(char::is_lowercase)
+        && t.chars().count() <= LEAD_IN_CHARS
+}
+
 /// Ends with clause or sentence punctuation (footnote digits after it ignored).
 pub fn ends_terminated(s: &str) -> bool {
     let t = s.trim_end();

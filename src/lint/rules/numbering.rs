@@ -16,10 +16,28 @@ a gap or a repeat after an edit breaks every such reference. Renumber the points
     scope: crate::lint::Scope::Document,
 };
 
-pub const KINDS: &[Kind] = &[Kind::Point];
+pub const KINDS: &[Kind] = &[Kind::Point, Kind::Recital];
 pub const CHECK: Check = Check::AllNodes(check);
 
-fn check(cx: &Cx, points: &[NodeRef], out: &mut Vec<Finding>) {
+fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
+    // Numbered recitals (`RECOGNISING THAT:` / `1.` …) and points form one
+    // sequence when the first point goes on from the last recital, as in
+    // the Official Journal; otherwise the points are numbered on their own.
+    let recitals = nodes
+        .iter()
+        .filter(|n| n.kind() == Kind::Recital && n.number().is_some());
+    let mut points = nodes.iter().filter(|n| n.kind() == Kind::Point);
+    let run_on = match (recitals.clone().next_back(), points.next()) {
+        (Some(r), Some(p)) => p.number() == r.number().map(|n| n.saturating_add(1)),
+        _ => false,
+    };
+    let points: Vec<NodeRef> = nodes
+        .iter()
+        .copied()
+        .filter(|n| {
+            n.kind() == Kind::Point || run_on && n.kind() == Kind::Recital && n.number().is_some()
+        })
+        .collect();
     let numbers: Vec<u32> = points.iter().map(|p| p.number().unwrap_or(0)).collect();
     for (i, b) in sequence::breaks(&numbers) {
         // `breaks` indexes `numbers`, one per point: never skipped.
@@ -69,5 +87,11 @@ mod tests {
             "1. UZSVER a\n\n2016. gada b.\n\n2. AICINA c.\n"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn numbered_recitals_and_points_in_one_run() {
+        let text = "THE COUNCIL OF THE EUROPEAN UNION,\n\nRECOGNISING THAT:\n\n1.\n\nyouth work matters;\n\n2.\n\nit helps;\n\nHEREBY:\n\n3. AGREES a;\n\n5. INVITES b.\n";
+        assert_eq!(lines("numbering", "en", text), [17], "only the gap");
     }
 }
