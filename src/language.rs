@@ -6,6 +6,7 @@
 
 use crate::lexicon::{upper, Language};
 use crate::text::{is_all_caps, words};
+use std::collections::HashSet;
 use whatlang::{Detector, Lang};
 
 /// Picks the supported language of `text`.
@@ -86,47 +87,54 @@ fn first_language() -> &'static Language {
 const MARKER_SHARE: f64 = 0.12;
 
 /// A language the statistical detector does not know, told by the share of
-/// its marker words (pack `[detection]`) in a sample of the text.
+/// its marker words (pack `[detection]`) in the start of the text (a few
+/// hundred words tell; every file of an archive may come here).
 fn by_marker_words(text: &str) -> Option<usize> {
+    const SAMPLE_BYTES: usize = 6_000;
     let sample = text
-        .get(..crate::text::floor_char_boundary(text, 30_000))
+        .get(..crate::text::floor_char_boundary(text, SAMPLE_BYTES))
         .unwrap_or(text);
-    let unknown: Vec<(usize, &Language)> = Language::codes()
+    // Exact words and prefixes (`il-`, `ta'`) of each such language.
+    let unknown: Vec<(usize, HashSet<&str>, Vec<&str>)> = Language::codes()
         .iter()
         .enumerate()
         .filter(|&(i, _)| Language::whatlang_codes().all(|(j, _)| j != i))
         .filter_map(|(i, _)| Some((i, Language::nth(i)?)))
         .filter(|(_, l)| !l.marker_words.is_empty())
+        .map(|(i, l)| {
+            let (prefixes, words): (Vec<&str>, Vec<&str>) = l
+                .marker_words
+                .iter()
+                .map(String::as_str)
+                .partition(|m| m.ends_with(['-', '\'']));
+            (i, words.into_iter().collect(), prefixes)
+        })
         .collect();
     if unknown.is_empty() {
         return None;
     }
     let mut hits = vec![0usize; unknown.len()];
     let mut total = 0usize;
+    let mut lower = String::new();
     for w in sample.split_whitespace() {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
-            .to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’'));
         if w.is_empty() {
             continue;
         }
         total += 1;
-        for (h, (_, l)) in hits.iter_mut().zip(&unknown) {
-            let marks = l.marker_words.iter().any(|m| {
-                if m.ends_with(['-', '\'']) {
-                    w.starts_with(m.as_str())
-                } else {
-                    w == *m
-                }
-            });
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        for (h, (_, words, prefixes)) in hits.iter_mut().zip(&unknown) {
+            let marks = words.contains(lower.as_str())
+                || prefixes.iter().any(|p| lower.starts_with(p));
             *h += usize::from(marks);
         }
     }
     let (k, &best) = hits.iter().enumerate().max_by_key(|&(_, h)| *h)?;
-    #[expect(clippy::cast_precision_loss, reason = "word counts of a 30 KB sample")]
+    #[expect(clippy::cast_precision_loss, reason = "word counts of a 6 KB sample")]
     let share = best as f64 / total.max(1) as f64;
     (share >= MARKER_SHARE)
-        .then(|| unknown.get(k).map(|&(i, _)| i))
+        .then(|| unknown.get(k).map(|(i, _, _)| *i))
         .flatten()
 }
 

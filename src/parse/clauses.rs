@@ -60,9 +60,16 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
             continue;
         }
         let at_sentence = !at_start && opens_sentence(lang, text, t.start);
+        // A near miss only where a head can start: not inside a run of
+        // capitals ("DEN HOHEN VERTRETER", "PARTIES PRENANTES").
+        let inside_capitals = i > 0 && toks.get(i - 1).is_some_and(|p| p.caps);
         let found = verbs::match_at(lang, &toks, i, text)
             .map(|m| (m.form, m.tokens, false))
-            .or_else(|| fuzzy_match(lang, &toks, i, text).map(|(f, ts)| (f, ts, true)));
+            .or_else(|| {
+                (at_start || at_sentence || !inside_capitals)
+                    .then(|| fuzzy_match(lang, &toks, i, text).map(|(f, ts)| (f, ts, true)))
+                    .flatten()
+            });
         let Some((form, matched, misspelt)) = found else {
             continue;
         };
