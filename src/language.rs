@@ -125,8 +125,8 @@ fn by_marker_words(text: &str) -> Option<usize> {
         lower.clear();
         lower.extend(w.chars().flat_map(char::to_lowercase));
         for (h, (_, words, prefixes)) in hits.iter_mut().zip(&unknown) {
-            let marks = words.contains(lower.as_str())
-                || prefixes.iter().any(|p| lower.starts_with(p));
+            let marks =
+                words.contains(lower.as_str()) || prefixes.iter().any(|p| lower.starts_with(p));
             *h += usize::from(marks);
         }
     }

@@ -39,6 +39,8 @@ pub struct Block {
     /// A short text block that names the text ("Council conclusions on …",
     /// "RESOLUTIE VAN DE RAAD …"): a title, wherever the front matter has it.
     pub names_text: bool,
+    /// A numbered point headed by a recital participle (`1. HERINNEREND`).
+    pub recital_point: bool,
 }
 
 /// A block being assembled: the indices of its lines.
@@ -654,6 +656,9 @@ impl<'a> Assembler<'a> {
         let lead_in =
             matches!(shape, Shape::Verb { .. }) && (is_lead_in(text) || is_capitals_lead_in(text));
         let names_text = shape == Shape::Text && names_text(self.lang, text);
+        let recital_point = matches!(shape, Shape::Point { .. })
+            && shape::head_verb(self.lang, text.get(head.len..).unwrap_or_default())
+                .is_some_and(|(role, _)| role == crate::lexicon::Role::Preamble);
         self.blocks.push(Block {
             start,
             end,
@@ -662,6 +667,7 @@ impl<'a> Assembler<'a> {
             label: head.label.map(|(s, e)| (start + s, start + e)),
             lead_in,
             names_text,
+            recital_point,
         });
     }
 }

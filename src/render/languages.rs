@@ -19,7 +19,13 @@ pub fn render() -> String {
             l.verbs.len(),
             verified,
             l.verbs.len() - verified,
-            l.whatlang.as_deref().unwrap_or("lexicon only")
+            l.whatlang
+                .as_deref()
+                .unwrap_or(if l.marker_words.is_empty() {
+                    "lexicon only"
+                } else {
+                    "lexicon, markers"
+                })
         );
     }
     let _ = writeln!(

@@ -125,7 +125,9 @@ impl<'a> Builder<'a> {
 
     fn body_part(&mut self, p: Pair<Rule>) {
         match p.as_rule() {
-            Rule::recital | Rule::finite_recital => self.unit(Kind::Recital, p),
+            Rule::recital | Rule::finite_recital | Rule::numbered_recital_point => {
+                self.unit(Kind::Recital, p)
+            }
             Rule::verb_paragraph
             | Rule::narrative_paragraph
             | Rule::subpoint_paragraph

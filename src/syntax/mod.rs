@@ -53,6 +53,7 @@ pub fn token_char(block: &Block) -> u8 {
         } => b'e',
         Shape::Letter { verb: None } => b'l',
         Shape::Narrative => b's',
+        Shape::Point { .. } if block.recital_point => b'Q',
         Shape::Point { .. } => b'P',
         Shape::SubPoint => b'S',
         Shape::Roman { .. } => b'N',
