@@ -197,12 +197,23 @@ pub fn subject_verb<'l>(
     let ends_sentence = |gap: &str| gap.contains(['.', ';', ':', '?', '!']);
     let limit = from + SUBJECT_REACH + RELATIVE_REACH;
     let mut words = 0;
+    // Words outside commas between the subject and its verb are adverbs
+    // ("also", "further", "strongly", "w pełni"); a longer run means the
+    // subject's verb was not a known one ("Il reste préoccupé par la
+    // charge …"): the search stops rather than take a noun for it. Words
+    // between commas ("The Council, in its conclusions of May, recalls")
+    // do not count.
+    let (mut bare_words, mut bare_allowed) = (0, BARE_REACH);
+    let mut between_commas = false;
     let mut j = from;
     while words <= SUBJECT_REACH && j < limit {
         let tok = toks.get(j)?;
         let gap = gap_before(j);
         if ends_sentence(gap) {
             return None;
+        }
+        if gap.contains(',') {
+            between_commas = !between_commas;
         }
         // "decided that … must": the subject's verb came before, if at all.
         if lang
@@ -234,11 +245,33 @@ pub fn subject_verb<'l>(
         {
             return Some((j, m));
         }
+        if !between_commas {
+            // A coordinated subject ("L'Unione europea e i suoi Stati
+            // membri continueranno") runs on over its second part.
+            let conjunction = || {
+                lang.structure
+                    .conjunctions
+                    .iter()
+                    .any(|c| eq_upper(tok.text, &upper(c)))
+            };
+            if bare_words == 0 && conjunction() {
+                bare_allowed += COORDINATED_REACH;
+            }
+            bare_words += 1;
+            if bare_words > bare_allowed {
+                return None;
+            }
+        }
         words += 1;
         j += 1;
     }
     None
 }
+
+/// How many words outside commas may stand between a subject and its verb.
+const BARE_REACH: usize = 3;
+/// How many more a coordinated subject's second part may have.
+const COORDINATED_REACH: usize = 5;
 
 /// How many words a relative clause between a subject and its verb may
 /// hold ("The Council, which met on 5 May, recalls …").

@@ -18,9 +18,12 @@ use crate::lexicon::Language;
 use crate::refs;
 use crate::shape::{self, PointCounter, Shape};
 use crate::text::{last_char, starts_lower, starts_upper};
+use headings::roman_heading_goes_on;
 use std::collections::HashSet;
 use title::names_text;
 
+mod formula;
+mod headings;
 mod title;
 
 /// A block of the normalised text: one logical unit on one output line. This
@@ -64,7 +67,7 @@ pub fn rebuild(
     let mut lines = lines::split(text);
     lines::mark_footers(text, &mut lines, lang);
     let header = lines::header_zone(text, &lines, lang);
-    let raw_shapes = lines
+    let mut raw_shapes: Vec<Shape> = lines
         .iter()
         .map(|l| {
             if l.blank || l.dropped {
@@ -74,11 +77,13 @@ pub fn rebuild(
             }
         })
         .collect();
+    let formula_tails = formula::mark_wrapped(text, &lines, lang, &mut raw_shapes);
     let mut asm = Assembler {
         text,
         lang,
         lines: &lines,
         raw_shapes,
+        formula_tails,
         b: MappedBuilder::with_capacity(text.len()),
         blocks: Vec::new(),
         points: PointCounter::default(),
@@ -107,6 +112,8 @@ struct Assembler<'a> {
     /// Each line's shape, computed once, with any point number accepted; the
     /// point counter is applied in [`Assembler::shape_of`].
     raw_shapes: Vec<Shape>,
+    /// Lines that go on with the formula of the line before (`formula.rs`).
+    formula_tails: HashSet<usize>,
     b: MappedBuilder,
     blocks: Vec<Block>,
     points: PointCounter,
@@ -423,6 +430,9 @@ impl<'a> Assembler<'a> {
         let prev = self.content(last_line);
         let term = ends_terminated(prev);
         let shape = self.shape_of(i);
+        if open.shape == Shape::Formula && self.formula_tails.contains(&i) {
+            return false;
+        }
         if matches!(
             open.shape,
             Shape::Transition
@@ -512,8 +522,15 @@ impl<'a> Assembler<'a> {
                 // capitalised line after a blank one starts something new.
                 let item_done =
                     matches!(open.shape, Shape::Bullet { .. }) && last_char(prev) == Some(';');
+                // After a clause's `;`, a word in capitals opens the next
+                // block ("HEREBY AGREE:"), not a wrapped line.
+                let first_word = t.split_whitespace().next().unwrap_or_default();
+                let clause_done =
+                    last_char(prev) == Some(';') && crate::text::is_all_caps(first_word);
                 blank_before
-                    && (item_done || matches!(last_char(prev), Some('.' | ':' | '!' | '?')))
+                    && (item_done
+                        || clause_done
+                        || matches!(last_char(prev), Some('.' | ':' | '!' | '?')))
                     && starts_upper(t)
             }
         }
@@ -670,17 +687,6 @@ impl<'a> Assembler<'a> {
             recital_point,
         });
     }
-}
-
-/// A Roman heading goes on in its own case: in lower case, or in capitals
-/// after capitals ("II. UZTICAMAS …" / "VEICINĀŠANA"); a sentence in
-/// ordinary case after it is the first paragraph of its section ("I.
-/// Ukraine" / "Rappelant ses conclusions …").
-fn roman_heading_goes_on(heading_line: &str, t: &str) -> bool {
-    let caps_heading = !heading_line.chars().any(char::is_lowercase);
-    let first_word = t.split_whitespace().next().unwrap_or_default();
-    let caps_line = !first_word.chars().any(char::is_lowercase);
-    !starts_upper(t) || caps_heading && caps_line
 }
 
 /// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.

@@ -77,8 +77,14 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
         let accepted = match ctx {
             Context::ListItem => t.caps,
             Context::Recital if at_start => true,
-            Context::Operative if at_start => t.caps || operative_form,
-            _ if at_sentence => t.caps || (operative_form && starts_upper(t.text)),
+            Context::Operative if at_start => {
+                t.caps || operative_form || fronts_a_subject(lang, text, &toks, i)
+            }
+            _ if at_sentence => {
+                t.caps
+                    || starts_upper(t.text)
+                        && (operative_form || fronts_a_subject(lang, text, &toks, i))
+            }
             _ => t.caps,
         };
         if !accepted {
@@ -166,6 +172,28 @@ fn fuzzy_match<'l>(
         }
     }
     Some((form, matched))
+}
+
+/// A participle opening a sentence whose subject follows after a comma
+/// ("Rappelant ses conclusions, le Conseil européen réitère …"): a recital
+/// clause inside narrative text.
+fn fronts_a_subject(lang: &Language, text: &str, toks: &[Token], i: usize) -> bool {
+    const PHRASE_REACH: usize = 40;
+    let mut prev = match toks.get(i) {
+        Some(t) => t,
+        None => return false,
+    };
+    for (j, t) in toks.iter().enumerate().skip(i + 1).take(PHRASE_REACH) {
+        let gap = text.get(prev.end..t.start).unwrap_or_default();
+        if gap.contains(['.', ';', ':', '?', '!']) {
+            return false;
+        }
+        if gap.contains(',') && verbs::subject_len(lang, toks, j).is_some() {
+            return true;
+        }
+        prev = t;
+    }
+    false
 }
 
 /// True when the word at `pos` opens a sentence: the previous non-blank
@@ -472,203 +500,4 @@ fn operative_at<'l>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn heads(code: &str, s: &str, ctx: Context) -> Vec<String> {
-        find(Language::get(code).unwrap(), s, ctx)
-            .into_iter()
-            .map(|h| h.verb(s))
-            .collect()
-    }
-
-    #[test]
-    fn capitals_inside_and_lower_case_in_the_middle() {
-        let s = "ATKĀRTOTI ATGĀDINA apņemšanos, un šajā sakarā mudina dalībvalstis, un MUDINA tās;";
-        assert_eq!(
-            heads("lv", s, Context::Operative),
-            ["ATKĀRTOTI ATGĀDINA", "MUDINA"]
-        );
-    }
-
-    #[test]
-    fn sentence_starts() {
-        let s = "UZSVER nozīmi. Aicina Komisiju ziņot. Atzīmējot, ka tā ir, AICINA dalībvalstis. Katra dalībvalsts tiek mudināta.";
-        assert_eq!(
-            heads("lv", s, Context::Operative),
-            ["UZSVER", "Aicina", "AICINA"]
-        );
-    }
-
-    #[test]
-    fn discontinuous_dutch_verbs() {
-        let s = "BENADRUKT de rol, en MOEDIGT hen AAN door te gaan,";
-        assert_eq!(
-            heads("nl", s, Context::Operative),
-            ["BENADRUKT", "MOEDIGT AAN"]
-        );
-    }
-
-    #[test]
-    fn list_items_take_only_capitals() {
-        assert!(heads("en", "recognising that the Union", Context::ListItem).is_empty());
-        assert_eq!(
-            heads(
-                "lv",
-                "sadarbību ar partneriem. AICINA Komisiju",
-                Context::ListItem
-            ),
-            ["AICINA"]
-        );
-    }
-
-    #[test]
-    fn a_blank_wider_than_a_byte_before_a_sentence_end() {
-        // U+2005 (three bytes, kept by normalisation) before the sentence's
-        // last word: its tail used to be sliced from inside the blank.
-        let s = "UZSVER nozīmi\u{2005}šeit. AICINA dalībvalstis; Komisija\u{3000}u. Aicina";
-        assert_eq!(heads("lv", s, Context::Operative), ["UZSVER", "AICINA"]);
-    }
-
-    #[test]
-    fn narrative_subjects_after_a_fronted_phrase() {
-        let op = Context::Operative;
-        assert_eq!(
-            heads(
-                "en",
-                "In this context, the Council stresses the role of the Union.",
-                op
-            ),
-            ["stresses"]
-        );
-        assert_eq!(
-            heads(
-                "fr",
-                "Dans ce contexte, le Conseil invite la Commission à agir.",
-                op
-            ),
-            ["invite"]
-        );
-        // The verb second, its subject after it.
-        assert_eq!(
-            heads(
-                "nl",
-                "Voorts verwelkomt de Raad de mededeling van de Commissie.",
-                op
-            ),
-            ["verwelkomt"]
-        );
-        assert_eq!(
-            heads(
-                "de",
-                "Ferner begrüßt der Rat die Mitteilung der Kommission.",
-                op
-            ),
-            ["begrüßt"]
-        );
-        // A fronted phrase with no comma, as several languages write it.
-        assert_eq!(
-            heads(
-                "en",
-                "Therefore the Council calls on the Member States to act.",
-                op
-            ),
-            ["calls on"]
-        );
-        assert!(heads(
-            "en",
-            "The measures taken by Member States should be notified.",
-            op
-        )
-        .is_empty());
-        // A verb that opens the next sentence, its subject left out, is that
-        // sentence's clause, not this subject's.
-        assert_eq!(
-            heads(
-                "en",
-                "The Council notes the progress. Calls on the Member States to act.",
-                op
-            ),
-            ["notes", "Calls on"]
-        );
-        // Neither a subject inside a subordinate clause nor a second one.
-        assert!(heads(
-            "en",
-            "Although the Council stresses it, the report is late.",
-            op
-        )
-        .is_empty());
-        assert_eq!(
-            heads(
-                "en",
-                "The Council recalls that, in this context, the Member States must act.",
-                op
-            ),
-            ["recalls"]
-        );
-    }
-
-    #[test]
-    fn narrative_verbs_outside_relative_and_subordinate_clauses() {
-        let op = Context::Operative;
-        assert!(heads(
-            "en",
-            "The Member States face risks, which the Council notes with concern.",
-            op
-        )
-        .is_empty());
-        assert_eq!(
-            heads(
-                "en",
-                "The Council, which met on 5 May, recalls its conclusions.",
-                op
-            ),
-            ["recalls"]
-        );
-        assert!(heads(
-            "nl",
-            "De Raad heeft bepaald dat voorrang moet worden gegeven aan kanker.",
-            op
-        )
-        .is_empty());
-        assert_eq!(
-            heads(
-                "en",
-                "The Council has decided that Member States must act.",
-                op
-            ),
-            ["has decided"]
-        );
-    }
-
-    #[test]
-    fn modal_constructions_with_a_narrative_subject() {
-        let op = Context::Operative;
-        assert_eq!(
-            heads("en", "Member States must step up their efforts.", op),
-            ["must"]
-        );
-        assert_eq!(
-            heads(
-                "nl",
-                "De lidstaten, die de Raad steunt, moeten meer doen.",
-                op
-            ),
-            ["moeten"]
-        );
-        // A modal with another subject is not a clause.
-        assert!(heads("en", "The Commission must step up its efforts.", op).is_empty());
-    }
-
-    #[test]
-    fn misspelt_verbs_still_head_clauses() {
-        let hits = find(
-            Language::get("lv").unwrap(),
-            "UZSVĒR, ka ES ir jāattīsta",
-            Context::Operative,
-        );
-        assert_eq!(hits.len(), 1);
-        assert!(hits[0].misspelt);
-        assert_eq!(hits[0].form.form, "UZSVER");
-    }
-}
+mod tests;

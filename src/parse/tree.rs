@@ -219,6 +219,14 @@ fn share_head(head: &mut Draft, text: &str) {
     }
     if lent_any {
         head.children.remove(pos);
+        // A participle inside the head ("INVITES THE MEMBER STATES, TAKING
+        // INTO ACCOUNT …, TO:") qualifies the head's verb: no clause.
+        let lent_role = lent.clause.as_ref().map(|v| v.form.role);
+        head.children.retain(|c| {
+            c.kind != Kind::Clause
+                || c.clause.as_ref().map(|v| v.form.role) == lent_role
+                || lent_role != Some(crate::lexicon::Role::Operative)
+        });
     }
 }
 
