@@ -12,7 +12,12 @@ pub struct ClauseRow {
     pub line: usize,
     pub column: usize,
     pub role: Role,
+    /// The verb as written, without its subject.
     pub verb: String,
+    /// The narrative subject as written (`The Council`, `It`), when the
+    /// clause is headed by one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     pub function: Function,
     /// Number of the enclosing numbered point, if any.
     pub point: Option<u32>,
@@ -67,6 +72,7 @@ pub fn classify(doc: &Document) -> Classification {
                 c.role()
             },
             verb: c.verb().into_owned(),
+            subject: c.subject().map(str::to_string),
             function: c.function(),
             point,
             in_list_item: n.ancestors().any(|p| p.kind() == Kind::ListItem),

@@ -176,6 +176,10 @@ pub struct Narrative {
     /// puts the subject after it ("Voorts verwelkomt de Raad …").
     #[serde(default)]
     pub verb_second: bool,
+    /// Linking adverbs that open a sentence whose subject is left out
+    /// ("Ponadto wzywa …", "De asemenea, solicită …").
+    #[serde(default)]
+    pub adverbs: Vec<String>,
 }
 
 /// Structural words and phrases of a language.
@@ -283,6 +287,8 @@ pub struct Language {
     pub marker_words: Vec<String>,
     /// Narrative subjects and pronouns as upper-cased words, longest first.
     pub subject_words: Vec<Vec<String>>,
+    /// [`Narrative::adverbs`] as upper-cased words.
+    pub adverb_words: Vec<Vec<String>>,
     /// [`Narrative::relatives`], upper-cased.
     pub relative_words: Vec<String>,
     /// [`Narrative::subordinators`], upper-cased.
@@ -541,6 +547,17 @@ impl Language {
             addressees,
             addressee_connectors: raw.addressees.connectors.iter().map(|s| upper(s)).collect(),
             addressee_skip: raw.addressees.skip.iter().map(|s| upper(s)).collect(),
+            adverb_words: raw
+                .narrative
+                .adverbs
+                .iter()
+                .map(|p| {
+                    crate::text::words(p)
+                        .map(|w| upper(w.text))
+                        .collect::<Vec<_>>()
+                })
+                .filter(|w| !w.is_empty())
+                .collect(),
             subject_words: {
                 let mut v: Vec<Vec<String>> = raw
                     .narrative
@@ -641,60 +658,4 @@ pub fn upper(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Detection trusts build.rs's hints instead of the parsed packs: they
-    /// must say the same.
-    #[test]
-    fn detection_hints_agree_with_the_packs() {
-        for (i, code) in Language::codes().into_iter().enumerate() {
-            let lang = Language::nth(i).unwrap();
-            assert_eq!(lang.code, code);
-            for word in lang.by_first_word.keys() {
-                assert!(
-                    Language::verb_start_candidates(word).contains(&i),
-                    "{code} {word}"
-                );
-            }
-            let hinted = verb_start_index()
-                .iter()
-                .filter(|(_, packs)| packs.contains(&i))
-                .count();
-            assert_eq!(hinted, lang.by_first_word.len(), "{code}");
-            let whatlang = Language::whatlang_codes()
-                .find(|&(j, _)| j == i)
-                .map(|w| w.1);
-            assert_eq!(whatlang, lang.whatlang.as_deref(), "{code}");
-        }
-        assert!(Language::nth(Language::codes().len()).is_none());
-    }
-
-    #[test]
-    fn every_language_file_loads() {
-        assert!(Language::all().len() >= 5);
-        for code in Language::codes() {
-            // A pack is found by its file name: it must be its code.
-            assert_eq!(Language::get(code).map(|l| l.code.as_str()), Some(code));
-        }
-        for l in Language::all() {
-            assert!(!l.verbs.is_empty(), "{} has no verbs", l.code);
-        }
-    }
-
-    #[test]
-    fn longest_form_is_tried_first() {
-        let nl = Language::get("nl").unwrap();
-        let first = nl.forms_starting_with("MOEDIGT").next().unwrap();
-        assert_eq!(first.form, "MOEDIGT … STERK AAN");
-    }
-
-    #[test]
-    fn duplicate_forms_are_rejected() {
-        let bad = include_str!("../rules/lang/lv.toml").replace(
-            "recall = [\"ATGĀDINA\",",
-            "recall = [\"ATGĀDINA\", \"ATGĀDINA\",",
-        );
-        assert!(Language::from_toml(&bad).is_err());
-    }
-}
+mod tests;

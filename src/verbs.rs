@@ -178,6 +178,16 @@ pub fn subject_len(lang: &Language, toks: &[Token], i: usize) -> Option<usize> {
         .map(Vec::len)
 }
 
+/// The number of words of a linking adverb that opens a sentence with its
+/// subject left out ("Ponadto", "De asemenea") at token `i`.
+pub fn adverb_len(lang: &Language, toks: &[Token], i: usize) -> Option<usize> {
+    let rest = toks.get(i..)?;
+    lang.adverb_words
+        .iter()
+        .find(|s| s.len() <= rest.len() && s.iter().zip(rest).all(|(w, t)| eq_upper(t.text, w)))
+        .map(Vec::len)
+}
+
 /// The operative verb of the narrative subject ending before token `from`:
 /// the first within [`SUBJECT_REACH`] words, before the sentence ends.
 pub fn subject_verb<'l>(

@@ -124,3 +124,52 @@ fn snapshots_of_classification() {
         });
     });
 }
+
+/// The narrative layout: each clause's JSON carries its subject as written,
+/// and `verb` holds the verb alone; a sentence whose subject is left out
+/// after a linking adverb is a clause with no subject.
+#[test]
+fn narrative_clauses_carry_their_subject() {
+    let text = "Council conclusions on water\n\nThe Council welcomes the report. It also calls on the Member States to act.\n\nThe European Union and its Member States remain committed to the goals.\n";
+    let doc = conclint::parse::parse(text.to_string(), None);
+    let json = serde_json::to_value(conclint::classify::classify(&doc)).unwrap();
+    let pairs: Vec<(String, Option<String>)> = json["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["verb"].as_str().unwrap().to_string(),
+                c["subject"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    let want = [
+        ("welcomes", Some("The Council")),
+        ("calls on", Some("It")),
+        (
+            "remain committed",
+            Some("The European Union and its Member States"),
+        ),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(v, s)| (v.to_string(), s.map(str::to_string)))
+        .collect();
+    assert_eq!(pairs, want);
+    let ro = "Concluziile Consiliului privind apa\n\nConsiliul salută raportul Comisiei. De asemenea, solicită Comisiei să acționeze.\n\nConsiliul subliniază importanța apei.\n";
+    let doc = conclint::parse::parse(ro.to_string(), None);
+    let rows = conclint::classify::classify(&doc).clauses;
+    let verbs: Vec<(&str, Option<&str>)> = rows
+        .iter()
+        .map(|c| (c.verb.as_str(), c.subject.as_deref()))
+        .collect();
+    assert_eq!(
+        verbs,
+        [
+            ("salută", Some("Consiliul")),
+            ("solicită", None),
+            ("subliniază", Some("Consiliul"))
+        ]
+    );
+}

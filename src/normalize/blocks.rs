@@ -18,7 +18,7 @@ use crate::lexicon::Language;
 use crate::refs;
 use crate::shape::{self, PointCounter, Shape};
 use crate::text::{last_char, starts_lower, starts_upper};
-use headings::roman_heading_goes_on;
+use headings::{lone_capitals_lead_in, roman_heading_goes_on};
 use std::collections::HashSet;
 use title::names_text;
 
@@ -310,7 +310,11 @@ impl<'a> Assembler<'a> {
         if rest.trim().is_empty() {
             return None;
         }
-        let prev_terminated = prev_line.is_some_and(|p| ends_terminated(self.content(p)));
+        // The rule that opens a page's notes ("_____") ends the text above.
+        let prev_terminated = prev_line.is_some_and(|p| {
+            let prev = self.content(p).trim();
+            ends_terminated(prev) || prev.len() >= 3 && prev.bytes().all(|b| b == b'_')
+        });
         let indented = self.lines.get(i).is_some_and(|l| l.indent > 0);
         let boundary = blank_before || in_footnotes || prev_terminated || indented;
         if !boundary {
@@ -687,13 +691,6 @@ impl<'a> Assembler<'a> {
             recital_point,
         });
     }
-}
-
-/// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.
-fn lone_capitals_lead_in(open: &Open, prev: &str) -> bool {
-    open.lines.len() == 1
-        && matches!(open.shape, Shape::Verb { caps: true, .. })
-        && !prev.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

@@ -302,7 +302,7 @@ fn narrative<'l>(
     used: &mut [bool],
     hits: &mut Vec<Hit<'l>>,
 ) {
-    if lang.subject_words.is_empty() {
+    if lang.subject_words.is_empty() && lang.adverb_words.is_empty() {
         return;
     }
     let mut added = false;
@@ -315,9 +315,16 @@ fn narrative<'l>(
             sentence = i;
         }
         // The subject first: the cheaper test, and most words fail it.
-        let n = (starts || i - sentence <= FRONT_REACH)
+        let subject_n = (starts || i - sentence <= FRONT_REACH)
             .then(|| verbs::subject_len(lang, toks, i))
             .flatten();
+        // A linking adverb opening a sentence stands where its left-out
+        // subject would: its verb is a clause with no subject.
+        let adverb_n = subject_n
+            .is_none()
+            .then(|| starts.then(|| verbs::adverb_len(lang, toks, i)).flatten())
+            .flatten();
+        let n = subject_n.or(adverb_n);
         let opening = n.and_then(|_| {
             if starts {
                 let capital = t.text.chars().next().is_some_and(char::is_uppercase);
@@ -348,7 +355,7 @@ fn narrative<'l>(
         if let Some(j) = in_reach.clone().find(|&j| used.get(j) == Some(&true)) {
             let verb_start = toks.get(j).map(|v| v.start);
             if let Some(h) = hits.iter_mut().find(|h| Some(h.verb_start) == verb_start) {
-                h.subject = Some(subject);
+                h.subject = subject_n.map(|_| subject).or(h.subject);
             }
             i = j + 1;
             continue;
@@ -364,6 +371,9 @@ fn narrative<'l>(
                 .then(|| operative_at(lang, toks, i + n, text).map(|m| (i + n, m)))
                 .flatten(),
         };
+        // After a linking adverb only a verb right after it ("Ponadto
+        // wzywa"): "Asimismo, el Consejo invita" has its subject.
+        let found = found.filter(|&(j, _)| subject_n.is_some() || j == i + n);
         let Some((j, m)) = found else {
             i += n;
             continue;
@@ -389,7 +399,7 @@ fn narrative<'l>(
             form: m.form,
             misspelt: false,
             object: (head_end, text.len()),
-            subject: Some(subject),
+            subject: subject_n.map(|_| subject),
         });
         added = true;
         i = j.max(i + n - 1) + 1;

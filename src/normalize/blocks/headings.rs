@@ -1,5 +1,7 @@
-//! How a heading goes on over the lines after it.
+//! How a heading or a lone participle lead-in goes on over the lines after it.
 
+use super::Open;
+use crate::shape::Shape;
 use crate::text::starts_upper;
 
 /// A Roman heading goes on in its own case: in lower case, or in capitals
@@ -11,4 +13,11 @@ pub(super) fn roman_heading_goes_on(heading_line: &str, t: &str) -> bool {
     let first_word = t.split_whitespace().next().unwrap_or_default();
     let caps_line = !first_word.chars().any(char::is_lowercase);
     !starts_upper(t) || caps_heading && caps_line
+}
+
+/// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.
+pub(super) fn lone_capitals_lead_in(open: &Open, prev: &str) -> bool {
+    open.lines.len() == 1
+        && matches!(open.shape, Shape::Verb { caps: true, .. })
+        && !prev.chars().any(char::is_lowercase)
 }
