@@ -18,7 +18,7 @@ use crate::lexicon::Language;
 use crate::refs;
 use crate::shape::{self, PointCounter, Shape};
 use crate::text::{last_char, starts_lower, starts_upper};
-use headings::{lone_capitals_lead_in, roman_heading_goes_on};
+use headings::{capitals_lead_in, lone_capitals_lead_in, roman_heading_goes_on};
 use std::collections::HashSet;
 use title::names_text;
 
@@ -475,11 +475,12 @@ impl<'a> Assembler<'a> {
                 // point heads the next points.
                 // So does one written wholly in capitals after a point that
                 // has no end punctuation (Danish Official Journal items).
-                if numbered
-                    && caps
-                    && (is_lead_in(t) && (term || !t.chars().any(char::is_lowercase))
-                        || is_capitals_lead_in(t))
-                {
+                let next = self
+                    .lines
+                    .get(i + 1)
+                    .filter(|l| !l.blank)
+                    .map(|l| l.text(self.text));
+                if numbered && caps && (term && is_lead_in(t) || capitals_lead_in(t, next)) {
                     return true;
                 }
                 if matches!(open.shape, Shape::Roman { .. }) && !term {

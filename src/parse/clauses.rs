@@ -215,8 +215,21 @@ fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
     let tail = core
         .rsplit_once(char::is_whitespace)
         .map_or(core, |(_, tail)| tail);
+    if !tail.is_empty() && tail.len() <= 2 && tail.bytes().all(|b| b.is_ascii_digit()) {
+        // "… chapters 23 and 24. The Council …" ends a sentence; "21. maj",
+        // "2. gada" do not: the word after the number tells.
+        let next = text.get(pos..).and_then(|r| r.split_whitespace().next());
+        return next.is_some_and(|w| {
+            crate::text::starts_upper(w)
+                && !lang
+                    .structure
+                    .number_followers
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(w.trim_end_matches(['.', ','])))
+        });
+    }
     if tail.chars().filter(|c| c.is_alphabetic()).count() <= 1 && tail.len() <= 2 {
-        return false; // "u. c.", initials, "2."
+        return false; // "u. c.", initials
     }
     // The whole last word is the abbreviation ("s. 12"), not its ending: a
     // word that ends like one ("-n.", "-s.") still ends its sentence.

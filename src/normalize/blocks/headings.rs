@@ -21,3 +21,22 @@ pub(super) fn lone_capitals_lead_in(open: &Open, prev: &str) -> bool {
         && matches!(open.shape, Shape::Verb { caps: true, .. })
         && !prev.chars().any(char::is_lowercase)
 }
+
+/// A head in capitals that introduces numbered points, on its line or
+/// wrapped onto the next one ("INVITE THE MEMBER STATES, WHILE RESPECTING
+/// … THE AUTONOMY OF" / "SPORT, TO:"): it starts a block even inside a
+/// point that has no end punctuation.
+pub(super) fn capitals_lead_in(t: &str, next: Option<&str>) -> bool {
+    use super::super::line_ends::{is_capitals_lead_in, is_lead_in};
+    let capitals = |s: &str| !s.chars().any(char::is_lowercase);
+    if !capitals(t) {
+        return false;
+    }
+    if is_lead_in(t) || is_capitals_lead_in(t) {
+        return true;
+    }
+    next.is_some_and(|n| {
+        let joined = format!("{} {}", t.trim_end(), n.trim());
+        capitals(n) && (is_lead_in(&joined) || is_capitals_lead_in(&joined))
+    })
+}

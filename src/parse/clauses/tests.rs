@@ -221,3 +221,25 @@ fn a_participle_fronting_a_subject_and_a_noun_far_from_it() {
         ["continueranno"]
     );
 }
+
+#[test]
+fn a_sentence_may_end_with_a_number() {
+    let op = Context::Operative;
+    assert_eq!(
+        heads(
+            "en",
+            "The Council welcomes the opening of chapters 23 and 24. It calls on the authorities to act.",
+            op
+        ),
+        ["welcomes", "calls on"]
+    );
+    // A date's day is not a sentence end: "21. maj" in Danish.
+    assert_eq!(
+        heads(
+            "da",
+            "Rådet minder om sine konklusioner af 21. maj 2014.",
+            op
+        ),
+        ["minder om"]
+    );
+}
