@@ -70,6 +70,15 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
         };
         if superscript_value(c).is_some() {
             let (v, len) = crate::text::leading_superscript(from).unwrap_or((0, c.len_utf8()));
+            // An exponent after a unit (`km²`, `m³`), not a note.
+            let unit = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| matches!(w, "m" | "km" | "cm" | "mm" | "dm"));
+            if unit && matches!(c, '²' | '³') {
+                i += len;
+                continue;
+            }
             out.push(RefCandidate {
                 number: v,
                 start: i,
@@ -188,6 +197,9 @@ mod tests {
         assert!(styles("dok. 10130/10 un 2013. gada 3. decembra").is_empty());
         assert!(styles("COM(2010) 245 final").is_empty());
         assert!(styles("in 2015").is_empty());
+        // Exponents of units.
+        assert!(styles("10 000 km² of forest and 5 m³").is_empty());
+        assert_eq!(styles("the strategy² and"), [(2, RefStyle::Superscript)]);
     }
 
     #[test]

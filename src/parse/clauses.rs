@@ -87,7 +87,7 @@ pub fn find<'l>(lang: &'l Language, text: &str, ctx: Context) -> Vec<Hit<'l>> {
             }
             _ => t.caps,
         };
-        if !accepted {
+        if !accepted || qualifies_the_head(&hits, &toks, text, form, i) {
             continue;
         }
         // Both matchers return the head `i` first and only indices of `toks`:
@@ -172,6 +172,32 @@ fn fuzzy_match<'l>(
         }
     }
     Some((form, matched))
+}
+
+/// A participle inside an operative head written wholly in capitals
+/// ("INVITES THE MEMBER STATES, TAKING INTO ACCOUNT …, TO:") qualifies that
+/// head's verb: it is not a clause of its own.
+fn qualifies_the_head(hits: &[Hit], toks: &[Token], text: &str, form: &VerbForm, i: usize) -> bool {
+    if form.role != Role::Preamble {
+        return false;
+    }
+    let Some(head) = hits.last().filter(|h| h.form.role == Role::Operative) else {
+        return false;
+    };
+    // Every word between the head's verb and this one in capitals, and no
+    // sentence or clause end between them.
+    let between = toks
+        .iter()
+        .skip_while(|t| t.start < head.verb_end)
+        .take_while(|t| t.start < toks.get(i).map_or(0, |c| c.start));
+    let gap = text
+        .get(head.verb_end..toks.get(i).map_or(0, |c| c.start))
+        .unwrap_or(";");
+    toks.get(i).is_some_and(|t| t.caps)
+        && !gap.contains(['.', ';', ':'])
+        && between
+            .clone()
+            .all(|t| t.caps || t.text.chars().count() == 1)
 }
 
 /// A participle opening a sentence whose subject follows after a comma

@@ -243,3 +243,21 @@ fn a_sentence_may_end_with_a_number() {
         ["minder om"]
     );
 }
+
+#[test]
+fn a_participle_inside_a_head_in_capitals_qualifies_it() {
+    let op = Context::Operative;
+    assert_eq!(
+        heads(
+            "en",
+            "INVITES THE MEMBER STATES, TAKING INTO ACCOUNT NATIONAL CIRCUMSTANCES, TO:",
+            op
+        ),
+        ["INVITES"]
+    );
+    // Outside the head's capitals a participle is a clause (or a defect).
+    assert_eq!(
+        heads("en", "STRESSES the role, RECALLING its conclusions.", op),
+        ["STRESSES", "RECALLING"]
+    );
+}
