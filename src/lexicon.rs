@@ -212,10 +212,19 @@ pub struct Conventions {
     pub final_terminator: String,
     pub list_item_terminator: String,
     pub list_last_item_terminator: String,
+    /// How a list's lead-in may end: `:` everywhere; German also writes
+    /// `,` ("ERSUCHT die Mitgliedstaaten,"), Swedish, Danish and Finnish
+    /// no mark ("UPPMANAR MEDLEMSSTATERNA ATT"), written `""`.
+    #[serde(default = "colon")]
+    pub list_lead_in_endings: Vec<String>,
     /// Recitals are headed by the finite verb (Finnish "NEUVOSTO, joka"):
     /// `verb-role` does not call such a recital's verb wrong.
     #[serde(default)]
     pub finite_recitals: bool,
+}
+
+fn colon() -> Vec<String> {
+    vec![":".to_string()]
 }
 
 #[derive(Debug, Deserialize)]

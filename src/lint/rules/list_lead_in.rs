@@ -28,7 +28,16 @@ fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
             return;
         };
         let lead = cx.strip_trailing_refs(parent.own());
-        if lead.ends_with(':') {
+        // The endings the language allows (`:`; also `,` or none in some).
+        let last_char = lead.trim_end().chars().next_back();
+        let allowed = cx.lang.conventions.list_lead_in_endings.iter().any(|e| {
+            if e.is_empty() {
+                last_char.is_some_and(char::is_alphabetic)
+            } else {
+                lead.trim_end().ends_with(e.as_str())
+            }
+        });
+        if allowed {
             return;
         }
         // A participle alone on its line: `ATGĀDINOT`.

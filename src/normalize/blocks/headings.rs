@@ -15,10 +15,16 @@ pub(super) fn roman_heading_goes_on(heading_line: &str, t: &str) -> bool {
     !starts_upper(t) || caps_heading && caps_line
 }
 
-/// A participle alone on its line (`ATGĀDINOT`) introduces a list without a colon.
+/// A participle alone on its line (`ATGĀDINOT`), or a head wholly in
+/// capitals (`1. UPPMANAR MEDLEMSSTATERNA ATT`, as Swedish writes it),
+/// introduces a list without a colon.
 pub(super) fn lone_capitals_lead_in(open: &Open, prev: &str) -> bool {
     open.lines.len() == 1
-        && matches!(open.shape, Shape::Verb { caps: true, .. })
+        && matches!(
+            open.shape,
+            Shape::Verb { caps: true, .. } | Shape::Point { .. }
+        )
+        && prev.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !prev.chars().any(char::is_lowercase)
 }
 
