@@ -8,7 +8,7 @@ use super::footnotes::{self, Definition};
 use crate::ast::{ClauseValues, DocKind, Kind, NodeId, NodeValues, Span, Tree};
 use crate::lexicon::Language;
 use crate::normalize::Normalized;
-use crate::refs::RefCandidate;
+use crate::refs::{RefCandidate, RefStyle};
 use crate::syntax::draft::Draft;
 use crate::syntax::{self, SyntaxError};
 
@@ -73,9 +73,39 @@ fn resolve_footnotes(root: &mut Draft, norm: &Normalized) -> Vec<RefCandidate> {
         }
     }
     cands.sort_by_key(|c| c.start);
+    drop_superscript_names(&mut cands, &defs, &norm.text);
     let refs = footnotes::resolve(&cands, &defs);
     attach_refs(root, &refs);
     cands
+}
+
+/// A superscript that is part of a name ("IRIS²", the EU's secure
+/// connectivity programme) is not a footnote reference: a word in capitals
+/// that carries the same superscript more than once, with no definition of
+/// that number, names something (a note is referred to once).
+fn drop_superscript_names(cands: &mut Vec<RefCandidate>, defs: &[Definition], text: &str) {
+    use std::collections::HashMap;
+    let defined: std::collections::HashSet<u32> = defs.iter().map(|d| d.number).collect();
+    let name_of = |c: &RefCandidate| -> Option<&str> {
+        if c.style != RefStyle::Superscript || defined.contains(&c.number) {
+            return None;
+        }
+        let before = text.get(..c.start)?;
+        let word = before.rsplit(|ch: char| !ch.is_alphanumeric()).next()?;
+        (word.chars().filter(|ch| ch.is_uppercase()).count() >= 2
+            && !word.chars().any(char::is_lowercase))
+        .then(|| text.get(c.start.checked_sub(word.len())?..c.end))
+        .flatten()
+    };
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for c in cands.iter() {
+        if let Some(name) = name_of(c) {
+            *seen.entry(name).or_default() += 1;
+        }
+    }
+    if seen.values().any(|&n| n >= 2) {
+        cands.retain(|c| name_of(c).is_none_or(|n| seen.get(n).copied().unwrap_or(0) < 2));
+    }
 }
 
 fn attach_refs(node: &mut Draft, refs: &[RefCandidate]) {
