@@ -18,11 +18,13 @@ in editing. The last item may close the sentence differently.",
 };
 
 /// The terminator of an item's text (stripped of trailing references).
-fn terminator(text: &str) -> Option<char> {
+/// The mark that ends an item: a comma, semicolon, full stop or colon, or
+/// the language's own (the Greek ano teleia `·`).
+fn terminator(text: &str, conventions: &crate::lexicon::Conventions) -> Option<char> {
     text.trim_end_matches(['"', '”', '»', ')'])
         .chars()
         .next_back()
-        .filter(|c| matches!(c, ',' | ';' | '.' | ':'))
+        .filter(|&c| matches!(c, ',' | ';' | '.' | ':') || conventions.terminates(c))
 }
 
 pub const KINDS: &[Kind] = &[Kind::List];
@@ -47,7 +49,10 @@ fn check(cx: &Cx, list: NodeRef, out: &mut Vec<Finding>) {
             .iter()
             .map(|i| cx.strip_trailing_refs(i.own()))
             .collect();
-        let ends: Vec<Option<char>> = texts.iter().map(|t| terminator(t)).collect();
+        let ends: Vec<Option<char>> = texts
+            .iter()
+            .map(|t| terminator(t, &cx.lang.conventions))
+            .collect();
         // The usual terminator of the items before the last.
         let mut counts: BTreeMap<char, usize> = BTreeMap::new();
         let before_last = ends.split_last().map_or(&[][..], |(_, before)| before);
@@ -91,6 +96,13 @@ mod tests {
             "list-item-terminator",
             "lv",
             "EIROPAS SAVIENĪBAS PADOME,\nAICINA:\n- a,\n- b,\n- c;\n"
+        )
+        .is_empty());
+        // The Greek ano teleia ends items (read as `·` after NFC).
+        assert!(lines(
+            "list-item-terminator",
+            "el",
+            "ΤΟ ΣΥΜΒΟΥΛΙΟ ΤΗΣ ΕΥΡΩΠΑΪΚΗΣ ΕΝΩΣΗΣ,\nΚΑΛΕΙ τα κράτη μέλη:\n— α·\n— β·\n— γ.\n"
         )
         .is_empty());
     }
