@@ -171,18 +171,19 @@ pub const SUBJECT_REACH: usize = 8;
 
 /// Words of the narrative subject phrase (or pronoun) at token `i`.
 pub fn subject_len(lang: &Language, toks: &[Token], i: usize) -> Option<usize> {
-    let rest = toks.get(i..)?;
-    lang.subject_words
-        .iter()
-        .find(|s| s.len() <= rest.len() && s.iter().zip(rest).all(|(w, t)| eq_upper(t.text, w)))
-        .map(Vec::len)
+    phrase_len(&lang.subject_words, toks, i)
 }
 
 /// The number of words of a linking adverb that opens a sentence with its
 /// subject left out ("Ponadto", "De asemenea") at token `i`.
 pub fn adverb_len(lang: &Language, toks: &[Token], i: usize) -> Option<usize> {
+    phrase_len(&lang.adverb_words, toks, i)
+}
+
+/// The words of the first of `phrases` (upper-cased words) at token `i`.
+fn phrase_len(phrases: &[Vec<String>], toks: &[Token], i: usize) -> Option<usize> {
     let rest = toks.get(i..)?;
-    lang.adverb_words
+    phrases
         .iter()
         .find(|s| s.len() <= rest.len() && s.iter().zip(rest).all(|(w, t)| eq_upper(t.text, w)))
         .map(Vec::len)

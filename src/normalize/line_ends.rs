@@ -34,27 +34,29 @@ pub fn join_kind(lang: &Language, this: &str, next: &str) -> Join {
     }
 }
 
+/// How long a lead-in may be, in characters: a Greek or Bulgarian head
+/// takes two bytes a letter, and Official Journal heads run to two lines
+/// ("INVITES THE MEMBER STATES, WITH DUE REGARD FOR … AND IN ACCORDANCE WITH
+/// …, TO:").
+const LEAD_IN_CHARS: usize = 240;
+
+/// `t` (trimmed) ends with `mark` and is short enough for a lead-in.
+fn short_head_ending(t: &str, mark: char) -> bool {
+    t.ends_with(mark) && t.len() <= 4 * LEAD_IN_CHARS && t.chars().count() <= LEAD_IN_CHARS
+}
+
 /// A short head that ends with a colon (`RECOGNISING THAT:`, `INVITES THE
 /// MEMBER STATES TO:`): it introduces what follows.
 pub fn is_lead_in(text: &str) -> bool {
-    // Counted in characters: a Greek or Bulgarian head takes two bytes a
-    // letter. Official Journal heads run to two lines ("INVITES THE MEMBER
-    // STATES, WITH DUE REGARD FOR … AND IN ACCORDANCE WITH …, TO:").
-    const LEAD_IN_CHARS: usize = 240;
-    let t = text.trim_end();
-    t.ends_with(':') && t.len() <= 4 * LEAD_IN_CHARS && t.chars().count() <= LEAD_IN_CHARS
+    short_head_ending(text.trim_end(), ':')
 }
 
 /// A head wholly in capitals that ends with a comma over numbered points
 /// (German Official Journal: `ERSUCHEN DIE MITGLIEDSTAATEN,` / `5.` / `… zu
 /// fördern;`): a lead-in as one with a colon is.
 pub fn is_capitals_lead_in(text: &str) -> bool {
-    const LEAD_IN_CHARS: usize = 240;
     let t = text.trim_end();
-    t.ends_with(',')
-        && t.len() <= 4 * LEAD_IN_CHARS
-        && !t.chars().any(char::is_lowercase)
-        && t.chars().count() <= LEAD_IN_CHARS
+    short_head_ending(t, ',') && !t.chars().any(char::is_lowercase)
 }
 
 /// Ends with clause or sentence punctuation (footnote digits after it ignored).
