@@ -53,6 +53,13 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
     let formula = phrase_words(&lang.structure.formula);
     let transitions = phrase_words(&lang.structure.transitions);
     let subjects = phrase_words(&lang.narrative.subjects);
+    // The first words of those phrases: a word that opens none of them needs
+    // no upper-casing of the words after it (most candidates are that).
+    let openers: std::collections::HashSet<&str> = [&formula, &transitions, &subjects]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.first().map(String::as_str))
+        .collect();
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut next_point = 1u32;
@@ -118,7 +125,12 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
         let Some(first) = ws.first().filter(|w| w.start == 0) else {
             continue;
         };
-        let up: Vec<String> = ws.iter().map(|w| upper(w.text)).collect();
+        let first_up = upper(first.text);
+        let up: Vec<String> = if openers.contains(first_up.as_str()) {
+            ws.iter().map(|w| upper(w.text)).collect()
+        } else {
+            vec![first_up]
+        };
         // The text after the first `n` words (a phrase matched in `up`, so
         // `1 <= n <= ws.len()`), and where it starts: the end of a word, a
         // char boundary of `rest`. `None` never happens.
