@@ -173,3 +173,27 @@ fn narrative_clauses_carry_their_subject() {
         ]
     );
 }
+
+/// Finnish Official Journal recitals are headed by finite verbs, and a head
+/// ending with a colon shares itself over numbered recitals
+/// (`TUNNUSTAVAT, ETTÄ:` / `1.` / text) up to the transition: each numbered
+/// recital is a preamble clause of the head's verb; the heads after the
+/// transition are operative.
+#[test]
+fn finnish_shared_recital_heads_are_preamble() {
+    let fi = "NEUVOSTO JA NEUVOSTOSSA KOKOONTUNEET JÄSENVALTIOIDEN HALLITUSTEN EDUSTAJAT, jotka\n\nTUNNUSTAVAT, ETTÄ:\n\n1.\n\nnuorisotyö edistää nuorten kehitystä;\n\n2.\n\nnuorisotyöntekijöillä on ratkaiseva merkitys;\n\nHYVÄKSYVÄT SEURAAVAN PÄÄTÖSLAUSELMAN:\n\nKEHOTTAVAT JÄSENVALTIOITA:\n\n3.\n\nkehittämään nuorisotyön puitteita;\n\n4.\n\nvarmistamaan rahoituksen.\n";
+    let doc = parse(fi.to_string(), None);
+    let rows = conclint::classify::classify(&doc).clauses;
+    let got: Vec<(String, &str)> = rows
+        .iter()
+        .map(|c| (format!("{:?}", c.role), c.verb.as_str()))
+        .collect();
+    let want = [
+        ("Preamble", "TUNNUSTAVAT"),
+        ("Preamble", "TUNNUSTAVAT"),
+        ("Operative", "KEHOTTAVAT"),
+        ("Operative", "KEHOTTAVAT"),
+    ];
+    let want: Vec<(String, &str)> = want.iter().map(|(r, v)| (r.to_string(), *v)).collect();
+    assert_eq!(got, want);
+}

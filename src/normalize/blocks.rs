@@ -24,6 +24,7 @@ use title::names_text;
 
 mod formula;
 mod headings;
+mod notes;
 mod title;
 
 /// A block of the normalised text: one logical unit on one output line. This
@@ -294,88 +295,10 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    /// Is line `i` the start of footnote definition? Returns its number.
-    fn footnote_start(
-        &self,
-        i: usize,
-        blank_before: bool,
-        in_footnotes: bool,
-        prev_line: Option<usize>,
-        expected: u32,
-        ref_values: &HashSet<u32>,
-    ) -> Option<u32> {
-        let t = self.content(i);
-        let (n, superscript, len) = grammar::footnote_label(t)?;
-        let rest = t.get(len..)?; // a label's length: a char boundary
-        if rest.trim().is_empty() {
-            return None;
-        }
-        // The rule that opens a page's notes ("_____") ends the text above.
-        let prev_terminated = prev_line.is_some_and(|p| {
-            let prev = self.content(p).trim();
-            ends_terminated(prev) || prev.len() >= 3 && prev.bytes().all(|b| b == b'_')
-        });
-        let indented = self.lines.get(i).is_some_and(|l| l.indent > 0);
-        let boundary = blank_before || in_footnotes || prev_terminated || indented;
-        if !boundary {
-            return None;
-        }
-        if superscript {
-            return Some(n);
-        }
-        // A plain number must continue the definitions' sequence, have been
-        // referred to in the text above, and not be a date ("30 januari").
-        let rest_trim = rest.trim_start();
-        let first_word = crate::text::words(rest_trim)
-            .next()
-            .filter(|w| w.start == 0)
-            .map(|w| w.text.to_lowercase());
-        let is_follower = first_word.is_some_and(|w| {
-            self.lang
-                .structure
-                .number_followers
-                .iter()
-                .any(|f| f.to_lowercase() == w)
-        });
-        if is_follower || n < expected || n > expected.saturating_add(5) {
-            return None;
-        }
-        // Confirmed by a reference above it, by the definitions around it (a
-        // run of notes), or by standing at the foot of a page (the next line
-        // starts a new page). A note whose reference was lost is still a note.
-        let referred = ref_values.contains(&n);
-        let in_run = n == expected && in_footnotes;
-        let followed = n == expected && self.note_followed_by_note_or_page(i, n.saturating_add(1));
-        (referred || in_run || followed).then_some(n)
-    }
-
-    /// After this note's own continuation lines comes note `next` or a new
-    /// page (a line with a leading space, or the end of the text).
-    fn note_followed_by_note_or_page(&self, i: usize, next: u32) -> bool {
-        let mut j = i;
-        for _ in 0..8 {
-            let Some((k, line)) = self.next_content(j) else {
-                return true;
-            };
-            if line.indent > 0 {
-                return true;
-            }
-            if let Some((m, _, _)) = grammar::footnote_label(self.content(k)) {
-                return m == next;
-            }
-            if self.shape_of_raw(k) != Shape::Text {
-                return false;
-            }
-            j = k;
-        }
-        false
-    }
-
     /// The raw shape of line `i` (see [`Assembler::raw_shapes`]).
     fn shape_of_raw(&self, i: usize) -> Shape {
         self.raw_shapes.get(i).copied().unwrap_or(Shape::Text)
     }
-
     /// The first line after `i` with content: its index and the line.
     fn next_content(&self, i: usize) -> Option<(usize, &'a Line)> {
         self.lines
@@ -385,23 +308,29 @@ impl<'a> Assembler<'a> {
             .find(|(_, l)| !l.blank && !l.dropped)
     }
 
-    fn continues_footnote(&self, f: &Open, i: usize, blank_before: bool) -> bool {
-        if self.lines.get(i).is_some_and(|l| l.indent > 0) {
-            return false;
-        }
-        let t = self.content(i);
-        // An `Open` is made with a line and only ever gains more.
-        let Some(&last) = f.lines.last() else {
+    /// The text of the open point `open` does not open with a verb in
+    /// capitals after its label (on the label's line, or on the next when
+    /// the label stands alone): no verb head of its own, a point that
+    /// carries a shared head's verb.
+    fn point_in_ordinary_case(&self, open: &Open) -> bool {
+        let mut lines = open.lines.iter().map(|&l| self.content(l));
+        let Some(first) = lines.next() else {
             return false;
         };
-        let last = self.content(last);
-        if !blank_before {
-            return matches!(self.shape_of(i), Shape::Text);
-        }
-        // After a blank line only the continuation of an unfinished sentence
-        // (on the same page, not a structural line) still belongs to it.
-        !matches!(last_char(last), Some('.' | ';'))
-            && (starts_lower(t) || self.shape_of_raw(i) == Shape::Text)
+        let after_label = match grammar::point_label(first) {
+            Some((_, len)) => first.get(len..).unwrap_or_default(),
+            None if shape::bare_point_label(first).is_some() => "",
+            None => first,
+        };
+        let text = if after_label.trim().is_empty() {
+            lines.next().unwrap_or_default()
+        } else {
+            after_label
+        };
+        crate::text::words(text).next().is_some_and(|w| {
+            !crate::text::is_all_caps(w.text)
+                || !self.lang.is_verb_start(&crate::lexicon::upper(w.text))
+        })
     }
 
     /// Does line `i` start a new block after the open block `open`?
@@ -488,8 +417,12 @@ impl<'a> Assembler<'a> {
                 }
                 if numbered {
                     // In numbered points a capitalised verb starts a sentence
-                    // of the same point, not a new block.
-                    return !numbered && open.shape == Shape::Heading;
+                    // of the same point, not a new block; but a point in
+                    // ordinary case (an item of a shared head: "1." / "the
+                    // strategy recognises …;") has no verb of its own to go
+                    // on from, so a finished one ends at a capitalised head
+                    // ("TAKING INTO ACCOUNT …,", the recital after the items).
+                    return caps && term && self.point_in_ordinary_case(open);
                 }
                 open.shape == Shape::Heading || (term && (caps || starts_upper(t)))
             }

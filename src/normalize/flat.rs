@@ -18,16 +18,29 @@ use crate::text::{is_all_caps, words};
 /// of Council texts stay well under it).
 const FLAT_LINE: usize = 1500;
 
+/// A shorter line is flattened too when it is most of the text: an excerpt
+/// copied onto one line (a web page, a PDF) is short, and a draft with line
+/// breaks never has one paragraph holding most of its text and this much.
+const SHORT_FLAT_LINE: usize = 80;
+
+/// Whether `line` of `text` holds more than one block: it is too long for a
+/// paragraph, or it is a short text's whole body.
+fn is_flat(line: &str, text: &str) -> bool {
+    let line = line.trim();
+    line.len() > FLAT_LINE
+        || line.len() > SHORT_FLAT_LINE && line.len() * 10 >= text.trim().len() * 6
+}
+
 /// Splits the flattened lines of `text`; `None` when no line is flattened.
 pub fn split(text: &str, lang: &Language) -> Option<(String, SourceMap)> {
-    if !text.split('\n').any(|l| l.len() > FLAT_LINE) {
+    if !text.split('\n').any(|l| is_flat(l, text)) {
         return None;
     }
     let mut b = MappedBuilder::with_capacity(text.len() + text.len() / 50);
     let mut copied = 0;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        if line.len() > FLAT_LINE {
+        if is_flat(line, text) {
             for at in breaks(line, lang) {
                 let at = line_start + at;
                 b.copy(text, copied, at);
@@ -62,8 +75,13 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
         .collect();
     let bytes = line.as_bytes();
     let mut out = Vec::new();
-    let mut next_point = 1u32;
-    let mut next_bracketed = 1u32;
+    // A line that opens with a point or a bracketed label continues from it.
+    let lead = line.trim_start();
+    let mut next_point = point_number(lead).map_or(1, |n| n.saturating_add(1));
+    let mut next_bracketed = lead
+        .strip_prefix('(')
+        .and_then(point_number)
+        .map_or(1, |n| n.saturating_add(1));
     let mut label_end = usize::MAX;
     let mut prev_caps_word = words(line)
         .next()
@@ -319,6 +337,28 @@ mod tests {
             .map(|s| s.trim().to_string())
             .map(|s| s.trim_end_matches(['z', ' ']).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_short_excerpt_on_one_line_is_split_but_a_paragraph_of_a_draft_is_not() {
+        // A narrative excerpt copied from a web page, far under FLAT_LINE.
+        let t = "1. The Council deeply regrets the decision. It condemns the violence. 2. The EU stands ready to help. 3. The Council welcomes the plan.";
+        let (out, _) = split(t, Language::get("en").unwrap()).expect("split");
+        let b: Vec<&str> = out.split("\n\n").collect();
+        assert_eq!(
+            b,
+            [
+                "1. The Council deeply regrets the decision.",
+                "It condemns the violence.",
+                "2. The EU stands ready to help.",
+                "3. The Council welcomes the plan."
+            ]
+        );
+        // The same sentences as one paragraph among others are left alone.
+        let draft = format!(
+            "THE COUNCIL OF THE EUROPEAN UNION,\n\nRECALLING its conclusions of 2020 on the matter and on the many matters that it has since addressed in its conclusions,\n\n{t}\n\nRECALLING its conclusions of 2021 on the matter and on the many matters that it has since addressed,\n"
+        );
+        assert!(split(&draft, Language::get("en").unwrap()).is_none());
     }
 
     #[test]

@@ -133,7 +133,9 @@ impl<'a> Builder<'a> {
             | Rule::subpoint_paragraph
             | Rule::text_paragraph => self.unit(Kind::Paragraph, p),
             Rule::point => self.unit(Kind::Point, p),
-            Rule::shared_recitals => self.shared(Kind::Recital, Kind::Recital, p),
+            Rule::shared_recitals | Rule::shared_finite_recitals => {
+                self.shared(Kind::Recital, Kind::Recital, p)
+            }
             Rule::shared_points => self.shared(Kind::Paragraph, Kind::Point, p),
             Rule::transition => self.push_leaf(Kind::Transition, &p),
             Rule::stray => self.push_leaf(Kind::Text, &p),

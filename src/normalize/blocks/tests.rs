@@ -50,3 +50,18 @@ fn footers_disappear_from_the_text() {
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].0, "1. UZSVER, ka pasākumi tika pieņemti.");
 }
+
+#[test]
+fn a_recital_after_the_items_of_a_shared_head_is_a_block_of_its_own() {
+    // Official Journal layout: the items carry the head's verb, in ordinary
+    // case or not ("COVID-19 …" is no verb head); the capitalised recital
+    // after a finished item starts the next block.
+    let text = "RECALLING THAT:\n\n1.\n\nthe strategy recognises mental health;\n\n2.\n\nCOVID-19 hit young people hard;\n\nTAKING INTO ACCOUNT the communication,\n";
+    let b = blocks("en", text);
+    assert_eq!(b.len(), 4, "{b:?}");
+    assert_eq!(b[3].0, "TAKING INTO ACCOUNT the communication,");
+    // A point headed by its own verb goes on over a second verb head.
+    let text = "1. STRESSES that mental health matters;\nCALLS ON the Member States to act;\n\n2. WELCOMES the plan.\n";
+    let b = blocks("en", text);
+    assert_eq!(b.len(), 2, "{b:?}");
+}
