@@ -181,7 +181,14 @@ pub fn is_subject_code_line(s: &str) -> bool {
 
 /// A running footer with document number, typist code and page number.
 pub fn is_footer_line(s: &str) -> bool {
-    s.contains('/') && whole_line(Rule::footer_line, s, 60, |b| b.is_ascii_digit())
+    // The gap before the page number is as wide as the page: not counted.
+    let words = s.split_whitespace().map(str::len).sum::<usize>();
+    s.contains('/')
+        && words <= 40
+        && s.len() <= 200
+        && whole_line(Rule::footer_line, s, 200, |b| {
+            b.is_ascii_digit() || b.is_ascii_uppercase()
+        })
 }
 
 /// A running footer naming the directorate (`ANNEX RELEX.2.B LIMITE EN`).
@@ -192,7 +199,8 @@ pub fn is_dg_line(s: &str) -> bool {
             .as_bytes()
             .last()
             .is_some_and(u8::is_ascii_uppercase)
-        || s.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii())
+        // The annex word is the language's own ("PRÍLOHA LIFE.4 SK").
+        || s.chars().any(|c| c.is_lowercase() || !(c.is_ascii() || c.is_uppercase()))
     {
         return false;
     }
@@ -268,8 +276,13 @@ mod tests {
     fn footers() {
         assert!(is_footer_line("6122/15 ard/AR/ps 3"));
         assert!(is_footer_line("15315/1/25 REV 1 JJ/ab 2"));
+        assert!(is_footer_line("EUCO 7/24                   2"));
+        assert!(!is_footer_line("EUCO 7/24"));
+        assert!(!is_footer_line("Regulation 2024/12 3 and"));
         assert!(is_dg_line("ANNEX RELEX.2.B LIMITE EN"));
         assert!(is_dg_line("DG C 1 LV"));
+        assert!(is_dg_line("PRÍLOHA   LIFE.4   SK"));
+        assert!(!is_dg_line("Príloha LIFE SK"));
         assert!(!is_dg_line("UN"));
         assert!(!is_dg_line("AR ŠO"));
     }

@@ -104,7 +104,14 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
         let next = rest.chars().next();
         let next_ok = match next {
             None => true,
-            Some(n) => n.is_whitespace() || matches!(n, ',' | ';' | '.' | ':' | ')' | '"' | '”'),
+            // The ano teleia (`·` after NFC) ends a Greek clause as `;` does.
+            Some(n) => {
+                n.is_whitespace()
+                    || matches!(
+                        n,
+                        ',' | ';' | '.' | ':' | ')' | '"' | '”' | '·' | '\u{387}' | '!' | '?' | '»'
+                    )
+            }
         };
         // "10130/10", "2.5", "3,5": parts of a number, not references. (After
         // the one-byte `.` or `,`, an ASCII digit is the byte at 1.)
@@ -138,6 +145,17 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
                     }
                 }
             }
+            // After the full stop of a sentence (`investment.1`), or of a
+            // year written with its dot (`veljači 2025.2,`): not after the
+            // dot inside a number or date (`3.1`, `12.5.2021`).
+            Some('.') if len <= 2 && dot_ends_a_word_or_year(before) => {
+                out.push(RefCandidate {
+                    number: digits.parse().unwrap_or(0),
+                    start,
+                    end,
+                    style: RefStyle::Glued,
+                });
+            }
             Some(p) if p.is_whitespace() && len <= 3 => {
                 let before = before.trim_end().chars().next_back();
                 let after_word =
@@ -164,6 +182,30 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
     out
 }
 
+/// `before` ends with a dot that follows a word, a closing bracket or
+/// quote, or a year (four digits, 1900–2099, after a non-digit).
+fn dot_ends_a_word_or_year(before: &str) -> bool {
+    let Some(head) = before.strip_suffix('.') else {
+        return false;
+    };
+    let Some(last) = head.chars().next_back() else {
+        return false;
+    };
+    if last.is_alphabetic() || last == ')' || is_closing_quote(last) {
+        return true;
+    }
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let year = head
+        .get(head.len() - digits..)
+        .and_then(|y| y.parse::<u32>().ok());
+    let before_year = head
+        .get(..head.len() - digits)
+        .and_then(|b| b.chars().next_back());
+    digits == 4
+        && year.is_some_and(|y| (1900..=2099).contains(&y))
+        && before_year.is_none_or(|c| !c.is_ascii_digit() && !matches!(c, '.' | '/' | ','))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +225,17 @@ mod tests {
             [(6, RefStyle::GluedToYear)]
         );
         assert_eq!(styles("March 20187 and"), [(7, RefStyle::GluedToYear)]);
+    }
+
+    #[test]
+    fn digits_after_a_full_stop_or_a_dotted_year() {
+        assert_eq!(styles("private investment.1\n"), [(1, RefStyle::Glued)]);
+        assert_eq!(styles("veljači 2025.2, i"), [(2, RefStyle::Glued)]);
+        assert_eq!(styles("δικτύου Europe2· και"), [(2, RefStyle::Glued)]);
+        // Dots inside numbers and dates.
+        assert!(styles("article 3.1 and").is_empty());
+        assert!(styles("L 170 of 12.5.2021, p").is_empty());
+        assert!(styles("on 1.12.2024.").is_empty());
     }
 
     #[test]

@@ -171,6 +171,12 @@ pub fn classify(lang: &Language, text: &str, points: &PointCounter) -> Shape {
         }
     }
     if let Some(rest) = grammar::subpoint_label(text).and_then(|(_, len)| after(len)) {
+        // A lettered recital, "(a) RECALLING …," / "а) КАТО ПРИПОМНЯ …;": a
+        // verb head in capitals after the label is a lettered unit; a
+        // sub-point of a point goes on in ordinary case ("(a) to ensure …").
+        if let Some((role, true)) = head_verb(lang, rest) {
+            return Shape::Letter { verb: Some(role) };
+        }
         if !rest.trim().is_empty() {
             return Shape::SubPoint;
         }
@@ -265,7 +271,14 @@ pub fn head(shape: Shape, text: &str) -> Head {
                     len,
                     label: Some(within(number)),
                 },
-                None => Head::default(),
+                // "(a) RECALLING": a sub-point label over a recital.
+                None => match grammar::subpoint_label(text) {
+                    Some((label, len)) => Head {
+                        len,
+                        label: Some(within(label)),
+                    },
+                    None => Head::default(),
+                },
             },
         },
         _ => Head::default(),

@@ -163,6 +163,12 @@ impl<'a> Assembler<'a> {
                 continue;
             }
             let t = self.content(i);
+            if notes::is_note_rule(t) {
+                // Left out like a blank line; the notes under it see it.
+                blank_before = true;
+                prev_line = Some(i);
+                continue;
+            }
 
             // A footnote definition?
             if let Some(number) = self.footnote_start(

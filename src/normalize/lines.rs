@@ -87,9 +87,12 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
             continue;
         }
         let t = l.text(text);
-        let drop = if t.len() > 80 {
+        let drop = if grammar::is_footer_line(t) {
+            true
+        } else if t.len() > 80 {
             false
-        } else if grammar::is_footer_line(t) {
+        } else if after_footer && is_language_code(t) {
+            // "EUCO 7/24   2" / "FR": the language of the version under it.
             true
         } else if grammar::is_dg_line(t) {
             after_footer || repeats.get(&digits_folded(t)).copied().unwrap_or(0) >= 2
@@ -108,6 +111,46 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
         after_footer = grammar::is_footer_line(t);
         l.dropped = drop;
     }
+    drop_running_heads(text, lines);
+}
+
+/// A two-letter language code alone on its line (`EN`, `FR`).
+fn is_language_code(t: &str) -> bool {
+    let t = t.trim();
+    t.len() == 2 && t.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The line set apart right above a page footer that names the text and its
+/// date ("Conclusions – 21 and 22 March 2024" over "EUCO 7/24   2"): the
+/// running head of a European Council page, dropped even where it stands
+/// only once. A blank line before it and a year in it, with no end
+/// punctuation, tell it from the last line of the page's text.
+fn drop_running_heads(text: &str, lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        let footer = lines
+            .get(i)
+            .is_some_and(|l| l.dropped && grammar::is_footer_line(l.text(text)));
+        let set_apart = i < 2 || lines.get(i - 2).is_some_and(|l| l.blank);
+        let Some(above) = lines.get_mut(i - 1) else {
+            continue;
+        };
+        let t = above.text(text).trim();
+        if footer
+            && set_apart
+            && !above.blank
+            && t.chars().count() <= 80
+            && crate::text::starts_upper(t)
+            && !t.ends_with([',', ';', ':', '.'])
+            && has_year(t)
+        {
+            above.dropped = true;
+        }
+    }
+}
+
+fn has_year(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
 }
 
 /// A short plain line (no verb, label, bullet, transition or formula) that
@@ -271,6 +314,20 @@ mod tests {
             .collect();
         assert!(dropped.contains(&"CDP/FB/nj 2"), "{dropped:?}");
         assert!(!dropped.iter().any(|d| d.starts_with("1.") || *d == "AND"));
+    }
+
+    #[test]
+    fn a_european_council_page_end_is_dropped_even_once() {
+        let en = Language::get("en").unwrap();
+        let text = "6. The European Council welcomes the plan.\n\nConclusions – 21 and 22 March 2024\nEUCO 7/24                                        2\nEN\n\n7. It will revert to the matter in June 2024\n";
+        let mut lines = split(text);
+        mark_footers(text, &mut lines, en);
+        let dropped: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.dropped)
+            .map(|l| l.text(text).split_whitespace().next().unwrap_or(""))
+            .collect();
+        assert_eq!(dropped, ["Conclusions", "EUCO", "EN"]);
     }
 
     #[test]

@@ -45,10 +45,16 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
     }
     let conv = &cx.lang.conventions;
     // The units that are children of the document itself.
+    // A head shared over numbered units ("ERSUCHEN DIE KOMMISSION," / "8.")
+    // ends where its units begin: its punctuation introduces them.
     let units: Vec<NodeRef> = nodes
         .iter()
         .copied()
         .filter(|n| n.parent().is_some_and(|p| p.kind() == Kind::Document))
+        .filter(|n| {
+            !n.children()
+                .any(|c| matches!(c.kind(), Kind::Point | Kind::Recital))
+        })
         .collect();
     let last_paragraph = units.iter().rposition(|u| u.kind() == Kind::Paragraph);
     // What the document does, per kind of unit (the last paragraph aside).
@@ -127,6 +133,13 @@ mod tests {
     fn numbered_points_end_with_a_full_stop() {
         let text = "EIROPAS SAVIENĪBAS PADOME,\n\n1. UZSVER a.\n\n2. AICINA b;\n\n3. MUDINA c.\n";
         assert_eq!(lines("clause-terminator", "lv", text), [5]);
+    }
+
+    #[test]
+    fn a_shared_head_ends_as_it_introduces_its_points() {
+        // German Official Journal heads end with a comma over their points.
+        let text = "DER RAT DER EUROPÄISCHEN UNION —\n\nUNTER HINWEIS AUF a,\n\nNIMMT FOLGENDE SCHLUSSFOLGERUNGEN AN:\n\n1. BETONT b.\n\nERSUCHT DIE KOMMISSION,\n\n2.\n\nc zu unterstützen;\n\n3.\n\nd zu erstatten.\n";
+        assert!(lines("clause-terminator", "de", text).is_empty());
     }
 
     #[test]

@@ -8,6 +8,13 @@ use crate::shape::Shape;
 use crate::text::{last_char, starts_lower};
 use std::collections::HashSet;
 
+/// The rule that opens a page's footnotes (`_________________`): no text of
+/// the block it interrupts, which may go on after the notes.
+pub(super) fn is_note_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && t.bytes().all(|b| b == b'_')
+}
+
 impl Assembler<'_> {
     /// Is line `i` the start of footnote definition? Returns its number.
     pub(super) fn footnote_start(
@@ -28,7 +35,7 @@ impl Assembler<'_> {
         // The rule that opens a page's notes ("_____") ends the text above.
         let prev_terminated = prev_line.is_some_and(|p| {
             let prev = self.content(p).trim();
-            ends_terminated(prev) || prev.len() >= 3 && prev.bytes().all(|b| b == b'_')
+            ends_terminated(prev) || is_note_rule(prev)
         });
         let indented = self.lines.get(i).is_some_and(|l| l.indent > 0);
         let boundary = blank_before || in_footnotes || prev_terminated || indented;

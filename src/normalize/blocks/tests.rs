@@ -65,3 +65,29 @@ fn a_recital_after_the_items_of_a_shared_head_is_a_block_of_its_own() {
     let b = blocks("en", text);
     assert_eq!(b.len(), 2, "{b:?}");
 }
+
+#[test]
+fn a_note_rule_is_not_text_of_the_point_above_it() {
+    let text = "6. The European Council welcomes the deal.\n_________________\n1 See also the conclusions of 2025.\n";
+    let b = blocks("en", text);
+    assert_eq!(
+        b[0].0, "6. The European Council welcomes the deal.",
+        "{b:?}"
+    );
+    assert_eq!(b[1].1, Shape::Footnote { number: 1 }, "{b:?}");
+}
+
+#[test]
+fn a_lettered_recital_is_a_lettered_unit_not_a_sub_point() {
+    let b = blocks(
+        "en",
+        "(a) RECALLING that equality is a core value,\n\n(b) to ensure that it is respected;\n",
+    );
+    assert_eq!(
+        b[0].1,
+        Shape::Letter {
+            verb: Some(crate::lexicon::Role::Preamble)
+        }
+    );
+    assert_eq!(b[1].1, Shape::SubPoint);
+}
