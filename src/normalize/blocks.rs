@@ -45,6 +45,9 @@ pub struct Block {
     pub names_text: bool,
     /// A numbered point headed by a recital participle (`1. HERINNEREND`).
     pub recital_point: bool,
+    /// A numbered point headed by its own operative verb in capitals
+    /// (`4. ATZĪST, ka …`): no item of a shared head above it.
+    pub verb_point: bool,
 }
 
 /// A block being assembled: the indices of its lines.
@@ -617,9 +620,12 @@ impl<'a> Assembler<'a> {
         let lead_in =
             matches!(shape, Shape::Verb { .. }) && (is_lead_in(text) || is_capitals_lead_in(text));
         let names_text = shape == Shape::Text && names_text(self.lang, text);
-        let recital_point = matches!(shape, Shape::Point { .. })
-            && shape::head_verb(self.lang, text.get(head.len..).unwrap_or_default())
-                .is_some_and(|(role, _)| role == crate::lexicon::Role::Preamble);
+        let point_verb = matches!(shape, Shape::Point { .. })
+            .then(|| shape::head_verb(self.lang, text.get(head.len..).unwrap_or_default()))
+            .flatten();
+        let recital_point =
+            point_verb.is_some_and(|(role, _)| role == crate::lexicon::Role::Preamble);
+        let verb_point = point_verb == Some((crate::lexicon::Role::Operative, true));
         self.blocks.push(Block {
             start,
             end,
@@ -629,6 +635,7 @@ impl<'a> Assembler<'a> {
             lead_in,
             names_text,
             recital_point,
+            verb_point,
         });
     }
 }

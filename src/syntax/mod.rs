@@ -54,6 +54,7 @@ pub fn token_char(block: &Block) -> u8 {
         Shape::Letter { verb: None } => b'l',
         Shape::Narrative => b's',
         Shape::Point { .. } if block.recital_point => b'Q',
+        Shape::Point { .. } if block.verb_point => b'V',
         Shape::Point { .. } => b'P',
         Shape::SubPoint => b'S',
         Shape::Roman { .. } => b'N',
