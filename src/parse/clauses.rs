@@ -491,8 +491,11 @@ fn fronted(
     // participle in ordinary case that opens the sentence, a fronted phrase
     // of its own ("Rappelant ses conclusions, le Conseil européen réitère …").
     let front = toks.get(sentence..i)?;
+    // The words of that participle's form (`Alla luce`, `Tendo em conta`):
+    // the used words the sentence opens with.
+    let form_words = used.get(sentence..i)?.iter().take_while(|&&u| u).count();
     let opening_participle = |k: usize| {
-        k == 0
+        k < form_words
             && front.first().is_some_and(|w| !w.caps)
             && operative_at(lang, toks, sentence, text).is_none()
     };

@@ -208,6 +208,15 @@ fn a_participle_fronting_a_subject_and_a_noun_far_from_it() {
         ),
         ["Rappelant", "réitère"]
     );
+    // A participle form of several words fronts its subject the same way.
+    assert_eq!(
+        heads(
+            "it",
+            "Alla luce di quanto precede, il Consiglio europeo invita la Commissione.",
+            op
+        ),
+        ["Alla luce", "invita"]
+    );
     // The subject's own verb is not in the lexicon: no word four words on
     // is taken for it.
     assert!(heads("fr", "Il demeure attentif à la charge administrative.", op).is_empty());
