@@ -156,6 +156,73 @@ fn match_forms<'l>(
     None
 }
 
+/// The operative verb of a subject that stands inside it, the verb second
+/// after a fronted word ("Endvidere glæder Rådet sig over …", "Dessutom
+/// åtar sig rådet …", "Seetõttu on nõukogu valmis …"): a form that starts
+/// one or two words before the subject (`toks[subject]`) and may go on after
+/// it, read as if the subject were not there. The longest such form; its
+/// token indices are those of `toks`.
+pub fn verb_around_subject<'l>(
+    lang: &'l Language,
+    toks: &[Token],
+    subject: std::ops::Range<usize>,
+    text: &str,
+) -> Option<(usize, VerbMatch<'l>)> {
+    const FORM_WORDS: usize = 8;
+    let (s, e) = (subject.start, subject.end);
+    let mut best: Option<(usize, VerbMatch<'l>)> = None;
+    for back in 1..=2 {
+        let Some(j) = s.checked_sub(back) else { break };
+        // The words before the subject, then those after it, the first of
+        // which is read as standing where the subject starts (so that only
+        // the space before the subject is between it and the verb).
+        let mut window: Vec<Token> = toks.get(j..s)?.to_vec();
+        let after = toks
+            .get(e..(e + FORM_WORDS).min(toks.len()))
+            .unwrap_or_default();
+        window.extend(after.iter().enumerate().map(|(k, t)| Token {
+            start: if k == 0 {
+                toks.get(s).map_or(t.start, |f| f.start)
+            } else {
+                t.start
+            },
+            ..*t
+        }));
+        // The form covers every word up to the subject ("in te dienen bij
+        // de Raad" has no verb before its "de Raad").
+        let over = match_at(lang, &window, 0, text)
+            .filter(|m| m.form.role == crate::lexicon::Role::Operative)
+            .filter(|m| (0..back).all(|k| m.tokens.contains(&k)))
+            .map(|m| VerbMatch {
+                form: m.form,
+                tokens: m
+                    .tokens
+                    .iter()
+                    .map(|&k| if k < back { j + k } else { k - back + e })
+                    .collect(),
+            });
+        // As written: the form reaches the subject ("åtar sig rådet") or
+        // jumps over it by its own gap ("fordert der Rat … auf").
+        let before = match_at(lang, toks, j, text)
+            .filter(|m| m.form.role == crate::lexicon::Role::Operative)
+            .filter(|m| {
+                m.tokens
+                    .iter()
+                    .max()
+                    .is_some_and(|&last| last + 1 == s || last >= e)
+            });
+        for m in [over, before].into_iter().flatten() {
+            if best
+                .as_ref()
+                .is_none_or(|(_, b)| m.tokens.len() > b.tokens.len())
+            {
+                best = Some((j, m));
+            }
+        }
+    }
+    best
+}
+
 fn only_space_between(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b)
         .is_some_and(|s| s.chars().all(char::is_whitespace))

@@ -364,12 +364,12 @@ fn narrative<'l>(
             .then(|| starts.then(|| verbs::adverb_len(lang, toks, i)).flatten())
             .flatten();
         let n = subject_n.or(adverb_n);
-        let opening = n.and_then(|_| {
+        let opening = n.and_then(|n| {
             if starts {
                 let capital = t.text.chars().next().is_some_and(char::is_uppercase);
                 capital.then_some(Opening::Sentence)
             } else {
-                fronted(lang, text, toks, used, sentence, i)
+                fronted(lang, text, toks, used, sentence, i, n)
             }
         });
         let (Some(opening), Some(n)) = (opening, n) else {
@@ -400,9 +400,7 @@ fn narrative<'l>(
             continue;
         }
         let found = match opening {
-            Opening::Inverted => i
-                .checked_sub(1)
-                .and_then(|j| operative_at(lang, toks, j, text).map(|m| (j, m))),
+            Opening::Inverted => verbs::verb_around_subject(lang, toks, i..i + n, text),
             Opening::Sentence | Opening::AfterComma => verbs::subject_verb(lang, toks, i + n, text),
             // With no comma to mark the phrase off, only a verb right
             // after the subject is its.
@@ -483,6 +481,7 @@ fn fronted(
     used: &[bool],
     sentence: usize,
     i: usize,
+    n: usize,
 ) -> Option<Opening> {
     if i <= sentence || i - sentence > FRONT_REACH {
         return None;
@@ -522,10 +521,10 @@ fn fronted(
     if !gap.chars().all(char::is_whitespace) {
         return None;
     }
-    // The verb second: a fronted phrase of one word or more before it.
+    // The verb second: a fronted phrase of one word or more before it (the
+    // verb may be a form of several words around the subject).
     if lang.narrative.verb_second
-        && i - 1 > sentence
-        && operative_at(lang, toks, i - 1, text).is_some()
+        && verbs::verb_around_subject(lang, toks, i..i + n, text).is_some_and(|(j, _)| j > sentence)
     {
         return Some(Opening::Inverted);
     }

@@ -270,3 +270,33 @@ fn a_participle_inside_a_head_in_capitals_qualifies_it() {
         ["STRESSES", "RECALLING"]
     );
 }
+
+#[test]
+fn a_verb_of_several_words_around_an_inverted_subject() {
+    // The verb second after a fronted word: the subject stands inside the
+    // form, which is read as if it were not there.
+    let op = Context::Operative;
+    assert_eq!(
+        heads(
+            "da",
+            "Rådet fordømmer angrebene. Endvidere glæder Rådet sig over aftalen. Samtidig er Rådet rede til at handle.",
+            op
+        ),
+        ["fordømmer", "glæder sig over", "er rede til"]
+    );
+    assert_eq!(
+        heads(
+            "sv",
+            "Rådet fördömer attackerna. Dessutom åtar sig rådet att stödja regionen.",
+            op
+        ),
+        ["fördömer", "åtar sig"]
+    );
+    // A relative clause has no subject of its own after its verb.
+    assert!(!heads(
+        "da",
+        "Rådet ser positivt på aftalen, som parterne ser frem til.",
+        op
+    )
+    .contains(&"ser frem til".to_string()));
+}
