@@ -82,6 +82,10 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
         .strip_prefix('(')
         .and_then(point_number)
         .map_or(1, |n| n.saturating_add(1));
+    let mut next_roman = 1u32;
+    // Right after a section heading split off: its last word in capitals
+    // may stand before the first point ("II. UKRAINA 4. …").
+    let mut in_heading = false;
     let mut label_end = usize::MAX;
     let mut prev_caps_word = words(line)
         .next()
@@ -110,9 +114,33 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
             push(&mut out, sp);
             continue;
         }
-        // The next numbered point: "…; 2. De Raad" or "… 3) verwelkomt".
+        // The next section: "… Konkluzje I. ROZSZERZENIE 1. …", "… inwestycją.
+        // II. UKRAINA": its Roman number in sequence, a word in capitals after it.
+        if let Some((n, len)) = crate::grammar::roman_label(rest) {
+            let heading = rest
+                .get(len..)
+                .and_then(|r| words(r).next())
+                .is_some_and(|w| {
+                    w.start == 0 && w.text.chars().count() >= 3 && is_all_caps(w.text)
+                });
+            if n == next_roman && heading {
+                push(&mut out, sp);
+                next_roman += 1;
+                in_heading = true;
+                // The space after the label (`III. `) is inside the heading.
+                label_end = rest_start + rest.find(' ').unwrap_or_default();
+                continue;
+            }
+        }
+        // The next numbered point: "…; 2. De Raad" or "… 3) verwelkomt", or
+        // one after a section heading ("I. ROZSZERZENIE 1. Rada").
         if let Some(n) = point_number(rest) {
-            if n == next_point && (sentence_end || matches!(prev, Some(':' | ',') | None)) {
+            if n == next_point
+                && (sentence_end
+                    || in_heading && was_caps
+                    || matches!(prev, Some(':' | ',') | None))
+            {
+                in_heading = false;
                 push(&mut out, sp);
                 next_point += 1;
                 // The space after the label (`2. `) is inside the point.
@@ -359,6 +387,25 @@ mod tests {
             "THE COUNCIL OF THE EUROPEAN UNION,\n\nRECALLING its conclusions of 2020 on the matter and on the many matters that it has since addressed in its conclusions,\n\n{t}\n\nRECALLING its conclusions of 2021 on the matter and on the many matters that it has since addressed,\n"
         );
         assert!(split(&draft, Language::get("en").unwrap()).is_none());
+    }
+
+    #[test]
+    fn european_council_sections_and_their_points() {
+        let t = "Posiedzenie Rady Europejskiej (19 i 20 marca 2026 r.) – Konkluzje I. ROZSZERZENIE 1. Rada Europejska ponownie potwierdza wsparcie. II. UKRAINA 2. Rada Europejska potępia ataki. III. BLISKI WSCHÓD 3. Rada Europejska apeluje o dostęp.";
+        let (out, _) = split(t, Language::get("pl").unwrap()).expect("split");
+        let b: Vec<&str> = out.split("\n\n").collect();
+        assert_eq!(
+            b,
+            [
+                "Posiedzenie Rady Europejskiej (19 i 20 marca 2026 r.) – Konkluzje",
+                "I. ROZSZERZENIE",
+                "1. Rada Europejska ponownie potwierdza wsparcie.",
+                "II. UKRAINA",
+                "2. Rada Europejska potępia ataki.",
+                "III. BLISKI WSCHÓD",
+                "3. Rada Europejska apeluje o dostęp."
+            ]
+        );
     }
 
     #[test]
