@@ -9,7 +9,8 @@
 //! footnote block is emitted whole, followed by its footnotes.
 
 use super::line_ends::{
-    ends_terminated, ends_with_reference, is_capitals_lead_in, is_lead_in, join_kind, Join,
+    ends_terminated, ends_with_reference, is_bare_capitals_head, is_capitals_lead_in, is_lead_in,
+    join_kind, Join,
 };
 use super::lines::{self, Line};
 use super::source_map::MappedBuilder;
@@ -617,8 +618,8 @@ impl<'a> Assembler<'a> {
             }
             s => (s, shape::head(s, text)),
         };
-        let lead_in =
-            matches!(shape, Shape::Verb { .. }) && (is_lead_in(text) || is_capitals_lead_in(text));
+        let lead_in = matches!(shape, Shape::Verb { .. })
+            && (is_lead_in(text) || is_capitals_lead_in(text) || is_bare_capitals_head(text));
         let names_text = shape == Shape::Text && names_text(self.lang, text);
         let point_verb = matches!(shape, Shape::Point { .. })
             .then(|| shape::head_verb(self.lang, text.get(head.len..).unwrap_or_default()))

@@ -59,6 +59,19 @@ pub fn is_capitals_lead_in(text: &str) -> bool {
     short_head_ending(t, ',') && !t.chars().any(char::is_lowercase)
 }
 
+/// A head wholly in capitals with no punctuation at all, alone on its line
+/// (`UNTER HINWEIS AUF` / `1.` / `die …`, `RECALLING` / `1.`): it has no text
+/// of its own, so it introduces what follows as a lead-in does.
+pub fn is_bare_capitals_head(text: &str) -> bool {
+    const BARE_HEAD_CHARS: usize = 60;
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= BARE_HEAD_CHARS
+        && !t
+            .chars()
+            .any(|c| c.is_lowercase() || c.is_ascii_punctuation())
+}
+
 /// Ends with clause or sentence punctuation (footnote digits after it ignored).
 pub fn ends_terminated(s: &str) -> bool {
     let t = s.trim_end();
