@@ -33,6 +33,10 @@ pub struct ClauseRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct Classification {
     pub language: String,
+    /// The cover note's language where it differs (see
+    /// [`Document::cover_language`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cover_language: Option<String>,
     pub kind: crate::ast::DocKind,
     pub clauses: Vec<ClauseRow>,
 }
@@ -88,6 +92,7 @@ pub fn classify(doc: &Document) -> Classification {
     }
     Classification {
         language: doc.language.code.clone(),
+        cover_language: doc.cover_language.map(str::to_string),
         kind: doc.kind,
         clauses,
     }

@@ -197,3 +197,23 @@ fn finnish_shared_recital_heads_are_preamble() {
     let want: Vec<(String, &str)> = want.iter().map(|(r, v)| (r.to_string(), *v)).collect();
     assert_eq!(got, want);
 }
+
+/// A register cover page in another language than the conclusions (an
+/// English cover before a Czech annex): the language is the conclusions',
+/// and the cover note's is said; a cover in the text's own language is not.
+#[test]
+fn a_cover_note_in_another_language_is_said() {
+    let text = std::fs::read_to_string("tests/eval/cs/h3-coveren-health.txt").unwrap();
+    let doc = parse(text, None);
+    assert_eq!(doc.language.code, "cs");
+    assert_eq!(doc.cover_language, Some("en"));
+    let json = serde_json::to_value(conclint::classify::classify(&doc)).unwrap();
+    assert_eq!(json["cover_language"], "en");
+    let own = std::fs::read_to_string("tests/eval/fr/h3-classic-energie.txt").unwrap();
+    let own = parse(own, None);
+    assert!(own
+        .root()
+        .children()
+        .any(|n| n.kind() == conclint::ast::Kind::CoverNote));
+    assert_eq!(own.cover_language, None);
+}

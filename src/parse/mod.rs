@@ -30,6 +30,10 @@ pub struct Document {
     /// The way back to a Word document the text was read from (set by the
     /// reader after parsing; `None` for plain text).
     pub origin: Option<crate::origin::Origin>,
+    /// The language of the cover note when it is not the conclusions' own
+    /// (an English register cover page before a Czech annex): said in the
+    /// reports, so that a mixed text is not taken for one language.
+    pub cover_language: Option<&'static str>,
     line_starts: Vec<usize>,
     /// Character counts at checkpoints of `source`, so that a column is
     /// found in bounded time however long its line is.
@@ -143,6 +147,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
     let line_starts = line_starts(&source);
     let char_counts = crate::text::CharCounts::new(&source);
     let built = tree::build(&norm, language);
+    let cover_language = cover_language(&built.draft, &norm.text, language);
     let mut doc = Document {
         source,
         language,
@@ -152,6 +157,7 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
         syntax_errors: built.errors,
         ref_candidates: built.ref_candidates,
         origin: None,
+        cover_language,
         line_starts,
         char_counts,
         points: std::sync::OnceLock::new(),
@@ -165,6 +171,23 @@ pub fn parse(source: String, lang: Option<&'static Language>) -> Document {
         &|o| doc.line_of(o),
     );
     doc
+}
+
+/// The language of the cover note, when it has enough words to tell and is
+/// not `language`.
+fn cover_language(
+    root: &crate::syntax::draft::Draft,
+    text: &str,
+    language: &Language,
+) -> Option<&'static str> {
+    const MIN_LETTERS: usize = 200;
+    let cover = root.children.iter().find(|n| n.kind == Kind::CoverNote)?;
+    let cover_text = text.get(cover.norm.0..cover.norm.1)?;
+    if cover_text.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
+    let found = crate::language::detect(cover_text);
+    (found.code != language.code).then_some(found.code.as_str())
 }
 
 fn line_starts(s: &str) -> Vec<usize> {

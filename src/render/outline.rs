@@ -9,9 +9,13 @@ const EXCERPT: usize = 60;
 /// Renders the tree as an indented outline, one node per line.
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
+    let cover = doc
+        .cover_language
+        .map(|l| format!(", cover note {l}"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "document ({}, {}) lines 1-{}",
+        "document ({}{cover}, {}) lines 1-{}",
         doc.language.code,
         doc.kind.as_str(),
         doc.line_of(doc.source.len().saturating_sub(1))

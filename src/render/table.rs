@@ -5,9 +5,14 @@ use std::fmt::Write;
 
 pub fn render(c: &Classification) -> String {
     let mut out = String::new();
+    let cover = c
+        .cover_language
+        .as_ref()
+        .map(|l| format!(" (cover note: {l})"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "language: {}  kind: {}  clauses: {}",
+        "language: {}{cover}  kind: {}  clauses: {}",
         c.language,
         c.kind_str(),
         c.clauses.len()
