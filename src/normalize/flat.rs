@@ -135,8 +135,17 @@ fn breaks(line: &str, lang: &Language) -> Vec<usize> {
         // The next numbered point: "…; 2. De Raad" or "… 3) verwelkomt", or
         // one after a section heading ("I. ROZSZERZENIE 1. Rada").
         if let Some(n) = point_number(rest) {
+            // The first point may follow a title with no end punctuation
+            // ("Neuvoston päätelmät Myanmarista 1. EU on …"), its text
+            // opening with a capital.
+            let first_after_title = n == 1
+                && next_point == 1
+                && rest
+                    .split_once(' ')
+                    .is_some_and(|(_, r)| crate::text::starts_upper(r));
             if n == next_point
                 && (sentence_end
+                    || first_after_title
                     || in_heading && was_caps
                     || matches!(prev, Some(':' | ',') | None))
             {
@@ -406,6 +415,25 @@ mod tests {
                 "3. Rada Europejska apeluje o dostęp."
             ]
         );
+    }
+
+    #[test]
+    fn the_first_point_after_a_title_with_no_end_mark() {
+        let t = "Neuvoston päätelmät Myanmarista/Burmasta 1. EU on edelleen syvästi huolissaan tilanteesta. 2. EU tuomitsee jyrkästi ilmaiskut.";
+        let (out, _) = split(t, Language::get("fi").unwrap()).expect("split");
+        let b: Vec<&str> = out.split("\n\n").collect();
+        assert_eq!(
+            b,
+            [
+                "Neuvoston päätelmät Myanmarista/Burmasta",
+                "1. EU on edelleen syvästi huolissaan tilanteesta.",
+                "2. EU tuomitsee jyrkästi ilmaiskut."
+            ]
+        );
+        // A "1." inside a sentence is no point: "Article 1. of" is not split.
+        let t = "The Council recalls Article 1. of the Treaty on the matter and on many matters that it addressed in its conclusions over many years.";
+        let (out, _) = split(t, Language::get("en").unwrap()).expect("split");
+        assert!(!out.contains("\n\n1."), "{out}");
     }
 
     #[test]

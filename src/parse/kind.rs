@@ -11,8 +11,10 @@ use crate::syntax::draft::Draft;
 
 /// How much of the text before the body is read for the title words.
 const HEAD_CHARS: usize = 2000;
-/// How many clause units make an untitled text a Council text.
-const MIN_CLAUSE_UNITS: usize = 2;
+/// How many clause units make an untitled text a Council text (with most of
+/// its units clauses): one is enough ("1. The European Council condemns …"
+/// / "2. …" of which one verb is unknown).
+const MIN_CLAUSE_UNITS: usize = 1;
 
 pub fn decide(
     root: &Draft,
