@@ -150,7 +150,9 @@ pub fn is_or_line(s: &str) -> bool {
 }
 
 pub fn is_doc_number_line(s: &str) -> bool {
-    whole_line(Rule::doc_number_line, s, 40, |b| b.is_ascii_digit())
+    whole_line(Rule::doc_number_line, s, 40, |b| {
+        b.is_ascii_digit() || b.is_ascii_uppercase()
+    })
 }
 
 /// `REV 1` (or `COR 1`, `ADD 2`) alone on a line.
@@ -267,6 +269,8 @@ mod tests {
         assert!(is_doc_number_line("15315/1/25 REV 1"));
         assert!(is_doc_number_line("6122/15"));
         assert!(!is_doc_number_line("6122/15 text"));
+        assert!(is_doc_number_line("EUCO 1/25"));
+        assert!(!is_doc_number_line("Article 1/25"));
         assert!(is_subject_code_line("CYBER 5"));
         assert!(is_subject_code_line("PE-CONS 12"));
         assert!(!is_subject_code_line("CYBER"));

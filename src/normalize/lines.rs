@@ -97,7 +97,7 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
         } else if grammar::is_dg_line(t) {
             after_footer || repeats.get(&digits_folded(t)).copied().unwrap_or(0) >= 2
         } else if grammar::is_page_number_line(t) {
-            page_numbers >= 3
+            page_numbers >= 3 || after_footer
         } else if grammar::is_doc_number_line(t) || lang.line_is(Phrases::AnnexMarker, t) {
             // Keep the first occurrence (header or annex marker), drop the repeats.
             let key = digits_folded(t);
@@ -108,7 +108,12 @@ pub fn mark_footers(text: &str, lines: &mut [Line], lang: &Language) {
         } else {
             repeated_furniture(t, &furniture, lang)
         };
-        after_footer = grammar::is_footer_line(t);
+        // What follows a footer on its page end goes with it: the page
+        // number and the language code under "EUCO 1/25".
+        after_footer = drop
+            && (grammar::is_footer_line(t)
+                || grammar::is_doc_number_line(t)
+                || grammar::is_page_number_line(t));
         l.dropped = drop;
     }
     drop_running_heads(text, lines);
@@ -328,6 +333,20 @@ mod tests {
             .map(|l| l.text(text).split_whitespace().next().unwrap_or(""))
             .collect();
         assert_eq!(dropped, ["Conclusions", "EUCO", "EN"]);
+    }
+
+    #[test]
+    fn a_page_number_on_its_own_line_goes_with_the_footer_above_it() {
+        let el = Language::get("el").unwrap();
+        let text = "EUCO 1/25\n\n1. Το Ευρωπαϊκό Συμβούλιο χαιρετίζει.\n\nEUCO 1/25\n\n2\n\nEL\n\n2. Το Ευρωπαϊκό Συμβούλιο καλεί.\n\nEUCO 1/25\n\n3\n\nEL\n";
+        let mut lines = split(text);
+        mark_footers(text, &mut lines, el);
+        let dropped: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.dropped)
+            .map(|l| l.text(text))
+            .collect();
+        assert_eq!(dropped, ["EUCO 1/25", "2", "EL", "EUCO 1/25", "3", "EL"]);
     }
 
     #[test]

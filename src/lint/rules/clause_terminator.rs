@@ -56,7 +56,12 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
                 .any(|c| matches!(c.kind(), Kind::Point | Kind::Recital))
         })
         .collect();
-    let last_paragraph = units.iter().rposition(|u| u.kind() == Kind::Paragraph);
+    // The paragraph that ends the text: the last unit, when it is one (a
+    // head over the points after it is not).
+    let last_paragraph = units
+        .len()
+        .checked_sub(1)
+        .filter(|&k| units.get(k).is_some_and(|u| u.kind() == Kind::Paragraph));
     // What the document does, per kind of unit (the last paragraph aside).
     let mut seen: BTreeMap<(Kind, char), usize> = BTreeMap::new();
     // Each unit's closing text and its last character, read once.
@@ -85,7 +90,10 @@ fn check(cx: &Cx, nodes: &[NodeRef], out: &mut Vec<Finding>) {
             conv.paragraph_terminator.chars().next()
         };
         let Some(expected) = expected else { continue };
-        if end == expected || end == ':' {
+        // A colon, or the dash that German and Slovenian texts put before
+        // the operative part ("… Koordinierungsmethode —" / "NIMMT …"),
+        // introduces what follows.
+        if end == expected || matches!(end, ':' | '—' | '–') {
             continue;
         }
         // Where the document itself agrees with this ending more often than
@@ -140,6 +148,16 @@ mod tests {
         // German Official Journal heads end with a comma over their points.
         let text = "DER RAT DER EUROPÄISCHEN UNION —\n\nUNTER HINWEIS AUF a,\n\nNIMMT FOLGENDE SCHLUSSFOLGERUNGEN AN:\n\n1. BETONT b.\n\nERSUCHT DIE KOMMISSION,\n\n2.\n\nc zu unterstützen;\n\n3.\n\nd zu erstatten.\n";
         assert!(lines("clause-terminator", "de", text).is_empty());
+    }
+
+    #[test]
+    fn a_dash_before_the_operative_part_and_a_head_before_points() {
+        let de = "DER RAT DER EUROPÄISCHEN UNION —\n\nUNTER HINWEIS AUF a,\n\nIN ANBETRACHT b —\n\nNIMMT FOLGENDE SCHLUSSFOLGERUNGEN AN:\n\n1. BETONT c.\n";
+        assert!(lines("clause-terminator", "de", de).is_empty());
+        // The last unit is a point: the head above it, whatever its mark,
+        // is not the paragraph that ends the text.
+        let sv = "EUROPEISKA UNIONENS RÅD\n\nANTAR FÖLJANDE SLUTSATSER:\n\n1. BETONAR a.\n\nUPPMUNTRAR MEDLEMSSTATERNA ATT, i enlighet med sina befogenheter,\n\n2. inrätta ett forum.\n";
+        assert!(lines("clause-terminator", "sv", sv).is_empty());
     }
 
     #[test]
