@@ -254,6 +254,27 @@ fn opens_sentence(lang: &Language, text: &str, pos: usize) -> bool {
                     .any(|f| f.eq_ignore_ascii_case(w.trim_end_matches(['.', ','])))
         });
     }
+    // "… do lutego 2027 r. Podkreśla …", "… 2025 г. Той …": the year's
+    // abbreviation ends the sentence when a verb opens the next one (its
+    // subject left out); before a noun it may be mid-sentence.
+    let before_tail = core
+        .get(..core.len() - tail.len())
+        .unwrap_or_default()
+        .trim_end();
+    let after_year = before_tail
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|y| {
+            y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
+        });
+    if after_year && tail.chars().count() <= 3 {
+        let next = text.get(pos..).and_then(|r| crate::text::words(r).next());
+        return next.is_some_and(|w| {
+            w.start == 0
+                && crate::text::starts_upper(w.text)
+                && lang.is_verb_start(&crate::lexicon::upper(w.text))
+        });
+    }
     if tail.chars().filter(|c| c.is_alphabetic()).count() <= 1 && tail.len() <= 2 {
         return false; // "u. c.", initials
     }

@@ -300,3 +300,25 @@ fn a_verb_of_several_words_around_an_inverted_subject() {
     )
     .contains(&"ser frem til".to_string()));
 }
+
+#[test]
+fn a_year_abbreviation_ends_a_sentence_before_a_verb() {
+    let op = Context::Operative;
+    assert_eq!(
+        heads(
+            "pl",
+            "Rada przypomina, że mandat misji przedłużono do lutego 2027 r. Podkreśla znaczenie delimitacji granicy.",
+            op
+        ),
+        ["przypomina", "Podkreśla"]
+    );
+    // Before a noun the abbreviation does not end the sentence.
+    assert_eq!(
+        heads(
+            "pl",
+            "Rada przypomina, że w 2027 r. Komisja przedstawi sprawozdanie.",
+            op
+        ),
+        ["przypomina"]
+    );
+}
