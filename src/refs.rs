@@ -134,8 +134,7 @@ pub fn candidates(s: &str) -> Vec<RefCandidate> {
             Some(p) if (len == 5 || len == 6) && !p.is_ascii_digit() && p != '/' => {
                 // Five or six ASCII digits: the split at 4 always succeeds.
                 if let Some((year, note)) = digits.split_at_checked(4) {
-                    let year: u32 = year.parse().unwrap_or(0);
-                    if (1900..=2099).contains(&year) {
+                    if crate::text::is_year(year) {
                         out.push(RefCandidate {
                             number: note.parse().unwrap_or(0),
                             start: start + 4,
@@ -195,14 +194,11 @@ fn dot_ends_a_word_or_year(before: &str) -> bool {
         return true;
     }
     let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let year = head
-        .get(head.len() - digits..)
-        .and_then(|y| y.parse::<u32>().ok());
+    let year = head.get(head.len() - digits..);
     let before_year = head
         .get(..head.len() - digits)
         .and_then(|b| b.chars().next_back());
-    digits == 4
-        && year.is_some_and(|y| (1900..=2099).contains(&y))
+    year.is_some_and(crate::text::is_year)
         && before_year.is_none_or(|c| !c.is_ascii_digit() && !matches!(c, '.' | '/' | ','))
 }
 

@@ -212,6 +212,13 @@ pub fn last_char(s: &str) -> Option<char> {
 }
 
 /// Index of the char boundary at or before `i`.
+/// A year as Council texts write it: four ASCII digits, 1900–2099.
+pub fn is_year(s: &str) -> bool {
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
+}
+
 pub fn floor_char_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {

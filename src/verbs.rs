@@ -156,6 +156,16 @@ fn match_forms<'l>(
     None
 }
 
+/// The operative form that starts at token `j`.
+pub fn operative_at<'l>(
+    lang: &'l Language,
+    toks: &[Token],
+    j: usize,
+    text: &str,
+) -> Option<VerbMatch<'l>> {
+    match_at(lang, toks, j, text).filter(|m| m.form.role == crate::lexicon::Role::Operative)
+}
+
 /// The operative verb of a subject that stands inside it, the verb second
 /// after a fronted word ("Endvidere glæder Rådet sig over …", "Dessutom
 /// åtar sig rådet …", "Seetõttu on nõukogu valmis …"): a form that starts
@@ -190,8 +200,7 @@ pub fn verb_around_subject<'l>(
         }));
         // The form covers every word up to the subject ("in te dienen bij
         // de Raad" has no verb before its "de Raad").
-        let over = match_at(lang, &window, 0, text)
-            .filter(|m| m.form.role == crate::lexicon::Role::Operative)
+        let over = operative_at(lang, &window, 0, text)
             .filter(|m| (0..back).all(|k| m.tokens.contains(&k)))
             .map(|m| VerbMatch {
                 form: m.form,
@@ -203,14 +212,12 @@ pub fn verb_around_subject<'l>(
             });
         // As written: the form reaches the subject ("åtar sig rådet") or
         // jumps over it by its own gap ("fordert der Rat … auf").
-        let before = match_at(lang, toks, j, text)
-            .filter(|m| m.form.role == crate::lexicon::Role::Operative)
-            .filter(|m| {
-                m.tokens
-                    .iter()
-                    .max()
-                    .is_some_and(|&last| last + 1 == s || last >= e)
-            });
+        let before = operative_at(lang, toks, j, text).filter(|m| {
+            m.tokens
+                .iter()
+                .max()
+                .is_some_and(|&last| last + 1 == s || last >= e)
+        });
         for m in [over, before].into_iter().flatten() {
             if best
                 .as_ref()

@@ -366,6 +366,12 @@ fn ends_with_abbreviation(before: &str, lang: &Language) -> bool {
 mod tests {
     use super::*;
 
+    /// The blocks `split` gives a text that is flattened as it stands.
+    fn split_blocks(code: &str, text: &str) -> Vec<String> {
+        let (out, _) = split(text, Language::get(code).unwrap()).expect("split");
+        out.split("\n\n").map(str::to_string).collect()
+    }
+
     fn blocks(code: &str, text: &str) -> Vec<String> {
         let lang = Language::get(code).unwrap();
         let padded = format!("{text} {}", "z".repeat(FLAT_LINE));
@@ -380,8 +386,7 @@ mod tests {
     fn a_short_excerpt_on_one_line_is_split_but_a_paragraph_of_a_draft_is_not() {
         // A narrative excerpt copied from a web page, far under FLAT_LINE.
         let t = "1. The Council deeply regrets the decision. It condemns the violence. 2. The EU stands ready to help. 3. The Council welcomes the plan.";
-        let (out, _) = split(t, Language::get("en").unwrap()).expect("split");
-        let b: Vec<&str> = out.split("\n\n").collect();
+        let b = split_blocks("en", t);
         assert_eq!(
             b,
             [
@@ -401,8 +406,7 @@ mod tests {
     #[test]
     fn european_council_sections_and_their_points() {
         let t = "Posiedzenie Rady Europejskiej (19 i 20 marca 2026 r.) – Konkluzje I. ROZSZERZENIE 1. Rada Europejska ponownie potwierdza wsparcie. II. UKRAINA 2. Rada Europejska potępia ataki. III. BLISKI WSCHÓD 3. Rada Europejska apeluje o dostęp.";
-        let (out, _) = split(t, Language::get("pl").unwrap()).expect("split");
-        let b: Vec<&str> = out.split("\n\n").collect();
+        let b = split_blocks("pl", t);
         assert_eq!(
             b,
             [
@@ -420,8 +424,7 @@ mod tests {
     #[test]
     fn the_first_point_after_a_title_with_no_end_mark() {
         let t = "Neuvoston päätelmät Myanmarista/Burmasta 1. EU on edelleen syvästi huolissaan tilanteesta. 2. EU tuomitsee jyrkästi ilmaiskut.";
-        let (out, _) = split(t, Language::get("fi").unwrap()).expect("split");
-        let b: Vec<&str> = out.split("\n\n").collect();
+        let b = split_blocks("fi", t);
         assert_eq!(
             b,
             [

@@ -155,7 +155,7 @@ fn drop_running_heads(text: &str, lines: &mut [Line]) {
 
 fn has_year(t: &str) -> bool {
     t.split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+        .any(crate::text::is_year)
 }
 
 /// A short plain line (no verb, label, bullet, transition or formula) that
@@ -254,9 +254,7 @@ pub fn is_date_line(t: &str) -> bool {
         && place
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
-    let year_ok = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let year_ok = has_year(rest);
     place_ok && year_ok
 }
 
@@ -321,6 +319,17 @@ mod tests {
         assert!(!dropped.iter().any(|d| d.starts_with("1.") || *d == "AND"));
     }
 
+    /// The lines `mark_footers` drops from `text`.
+    fn dropped_lines<'t>(text: &'t str, lang: &Language) -> Vec<&'t str> {
+        let mut lines = split(text);
+        mark_footers(text, &mut lines, lang);
+        lines
+            .iter()
+            .filter(|l| l.dropped)
+            .map(|l| l.text(text))
+            .collect()
+    }
+
     #[test]
     fn a_european_council_page_end_is_dropped_even_once() {
         let en = Language::get("en").unwrap();
@@ -339,13 +348,7 @@ mod tests {
     fn a_page_number_on_its_own_line_goes_with_the_footer_above_it() {
         let el = Language::get("el").unwrap();
         let text = "EUCO 1/25\n\n1. Το Ευρωπαϊκό Συμβούλιο χαιρετίζει.\n\nEUCO 1/25\n\n2\n\nEL\n\n2. Το Ευρωπαϊκό Συμβούλιο καλεί.\n\nEUCO 1/25\n\n3\n\nEL\n";
-        let mut lines = split(text);
-        mark_footers(text, &mut lines, el);
-        let dropped: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.dropped)
-            .map(|l| l.text(text))
-            .collect();
+        let dropped = dropped_lines(text, el);
         assert_eq!(dropped, ["EUCO 1/25", "2", "EL", "EUCO 1/25", "3", "EL"]);
     }
 
@@ -353,13 +356,7 @@ mod tests {
     fn footers_are_dropped_and_repeated_doc_numbers_after_the_first() {
         let lv = Language::get("en").unwrap();
         let text = "6122/15\nBody text one\n6122/15 ard/AR/ps 2\nANNEX DG C 1 LIMITE EN\nmore body\n6122/15 ard/AR/ps 3\nANNEX DG C 1 LIMITE EN\n";
-        let mut lines = split(text);
-        mark_footers(text, &mut lines, lv);
-        let dropped: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.dropped)
-            .map(|l| l.text(text))
-            .collect();
+        let dropped = dropped_lines(text, lv);
         assert_eq!(
             dropped,
             [

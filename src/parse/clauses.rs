@@ -426,7 +426,7 @@ fn narrative<'l>(
             // With no comma to mark the phrase off, only a verb right
             // after the subject is its.
             Opening::Fronted => (used.get(i + n) == Some(&false))
-                .then(|| operative_at(lang, toks, i + n, text).map(|m| (i + n, m)))
+                .then(|| verbs::operative_at(lang, toks, i + n, text).map(|m| (i + n, m)))
                 .flatten(),
         };
         // After a linking adverb only a verb right after it ("Ponadto
@@ -517,7 +517,7 @@ fn fronted(
     let opening_participle = |k: usize| {
         k < form_words
             && front.first().is_some_and(|w| !w.caps)
-            && operative_at(lang, toks, sentence, text).is_none()
+            && verbs::operative_at(lang, toks, sentence, text).is_none()
     };
     if used
         .get(sentence..i)?
@@ -560,15 +560,6 @@ fn fronted(
         && !subordinate
         && !phrase.contains([',', ';', ':', '(', ')', '"', '“', '„', '«']))
     .then_some(Opening::Fronted)
-}
-
-fn operative_at<'l>(
-    lang: &'l Language,
-    toks: &[Token],
-    j: usize,
-    text: &str,
-) -> Option<verbs::VerbMatch<'l>> {
-    verbs::match_at(lang, toks, j, text).filter(|m| m.form.role == crate::lexicon::Role::Operative)
 }
 
 #[cfg(test)]
